@@ -1,0 +1,12 @@
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddExtensibilityHost(builder.Configuration);
+
+var app = builder.Build();
+
+app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
+
+app.Run();
+
+/// <summary>Entry point, visible to <c>WebApplicationFactory</c> in tests.</summary>
+public partial class Program;
