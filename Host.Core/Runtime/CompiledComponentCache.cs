@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace ExtensibilityHost.Core.Runtime;
+
+/// <summary>
+/// Compiled components by SHA-256: an in-memory LRU, then serialized artifacts on disk keyed by
+/// hash and engine fingerprint, then the component bytes compiled by Cranelift. A component is
+/// compiled once (concurrent requests for the same hash share one compilation); precompile at
+/// upload so the request path only ever deserializes.
+/// </summary>
+public sealed partial class CompiledComponentCache
+{
+    private readonly SandboxEngine _engine;
+    private readonly ILogger<CompiledComponentCache> _logger;
+    private readonly LruCache<string, CompiledComponent> _memory;
+    private readonly ArtifactCache? _disk;
+    private readonly ConcurrentDictionary<string, Lazy<Task<CompiledComponent>>> _inFlight = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the cache for <paramref name="engine"/>.</summary>
+    public CompiledComponentCache(SandboxEngine engine, ILogger<CompiledComponentCache> logger)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        _engine = engine;
+        _logger = logger;
+        _memory = new LruCache<string, CompiledComponent>(engine.Options.MemoryCacheCapacity);
+        _disk = engine.Options.ArtifactCacheDirectory is { } directory ? new ArtifactCache(directory, engine.Fingerprint) : null;
+    }
+
+    /// <summary>Components held in memory.</summary>
+    public int MemoryCount => _memory.Count;
+
+    /// <summary>The path of the serialized artifact of <paramref name="sha256"/>, or null without a disk cache.</summary>
+    public string? ArtifactPath(string sha256) => _disk?.PathOf(sha256);
+
+    /// <summary>
+    /// Returns the compiled component for <paramref name="sha256"/>, loading the bytes with
+    /// <paramref name="loadBytes"/> and compiling only when neither cache has it.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The loaded bytes do not hash to <paramref name="sha256"/>.</exception>
+    public async Task<CompiledComponent> GetOrCompileAsync(
+        string sha256,
+        Func<CancellationToken, Task<byte[]>> loadBytes,
+        CancellationToken cancellationToken = default)
+    {
+        ComponentHash.Require(sha256);
+        ArgumentNullException.ThrowIfNull(loadBytes);
+        if (_memory.TryGet(sha256, out var cached))
+        {
+            return cached;
+        }
+
+        var work = _inFlight.GetOrAdd(sha256, key => new Lazy<Task<CompiledComponent>>(() => LoadAsync(key, loadBytes, CancellationToken.None)));
+        try
+        {
+            return await work.Value.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            if (work.Value.IsCompleted)
+            {
+                _inFlight.TryRemove(new KeyValuePair<string, Lazy<Task<CompiledComponent>>>(sha256, work));
+            }
+        }
+    }
+
+    /// <summary>Compiles <paramref name="bytes"/> ahead of the first call (at upload or approval) and caches the result.</summary>
+    public Task<CompiledComponent> PrecompileAsync(byte[] bytes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        return GetOrCompileAsync(ComponentHash.Of(bytes), _ => Task.FromResult(bytes), cancellationToken);
+    }
+
+    private async Task<CompiledComponent> LoadAsync(string sha256, Func<CancellationToken, Task<byte[]>> loadBytes, CancellationToken cancellationToken)
+    {
+        // Off the caller's thread: deserializing and compiling are CPU-bound native work.
+        await Task.Yield();
+        if (_disk is not null)
+        {
+            if (_disk.TryLoad(_engine, sha256, out var problem) is { } fromDisk)
+            {
+                LogLoadedArtifact(sha256);
+                _memory.Set(sha256, fromDisk);
+                return fromDisk;
+            }
+
+            if (problem is not null)
+            {
+                LogDiscardedArtifact(sha256, problem);
+            }
+        }
+
+        var bytes = await loadBytes(cancellationToken);
+        if (!string.Equals(ComponentHash.Of(bytes), sha256, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"The component bytes do not hash to {sha256}.");
+        }
+
+        var started = TimeProvider.System.GetTimestamp();
+        var compiled = _engine.Compile(bytes);
+        var elapsed = TimeProvider.System.GetElapsedTime(started);
+        LogCompiled(sha256, bytes.Length, elapsed.TotalMilliseconds);
+        if (_disk is not null)
+        {
+            _disk.Store(sha256, compiled.Component.Serialize());
+        }
+
+        _memory.Set(sha256, compiled);
+        return compiled;
+    }
+}

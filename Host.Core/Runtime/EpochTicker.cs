@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Hosting;
+
+namespace ExtensibilityHost.Core.Runtime;
+
+/// <summary>
+/// Advances the engine epoch every <see cref="RuntimeOptions.EpochTick"/>, so a store's epoch
+/// deadline is a wall-clock timeout.
+/// </summary>
+/// <remarks>
+/// Runs on a dedicated thread rather than a timer on the thread pool: the pool is where guest
+/// calls run, and deadlines must keep being enforced when the pool is saturated by them.
+/// </remarks>
+public sealed class EpochTicker(SandboxEngine engine) : IHostedService, IDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Thread? _thread;
+
+    /// <inheritdoc/>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_thread is not null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var tick = engine.Options.EpochTick;
+        var stop = _stop.Token;
+        _thread = new Thread(() =>
+        {
+            while (!stop.WaitHandle.WaitOne(tick))
+            {
+                engine.IncrementEpoch();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "wasm-epoch-ticker",
+            Priority = ThreadPriority.AboveNormal,
+        };
+        _thread.Start();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stop.Cancel();
+        _thread?.Join();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _thread?.Join();
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,18 @@
+using Wasmtime.Components;
+
+namespace ExtensibilityHost.Core.Runtime.Imports.Config;
+
+/// <summary><c>saas:extensibility/config</c>: read-only settings of the running tenant and component.</summary>
+internal sealed class ConfigCapability(IConfigSource source) : IHostCapability
+{
+    public void Define(ComponentLinkerInstance root)
+    {
+        using var config = root.AddInstance(HostInterfaces.Config);
+        config.DefineFunction("get", HostFunction.Guard((arguments, results) =>
+        {
+            var context = InvocationScope.Current.Context;
+            var value = source.Get(context.TenantId, context.ComponentName, arguments[0].AsString());
+            results[0] = value is null ? ComponentValue.None() : ComponentValue.Some(ComponentValue.String(value));
+        }));
+    }
+}

@@ -1,0 +1,26 @@
+namespace ExtensibilityHost.Core.Runtime.Imports;
+
+/// <summary>
+/// The fully-qualified names of the interfaces the host provides to components. Each version is
+/// served side by side with later ones, so a component built against 1.0.0 keeps running.
+/// </summary>
+public static class HostInterfaces
+{
+    /// <summary>The WIT package these interfaces belong to.</summary>
+    public const string Package = "saas:extensibility@1.0.0";
+
+    /// <summary><c>saas:extensibility/logging@1.0.0</c></summary>
+    public const string Logging = "saas:extensibility/logging@1.0.0";
+
+    /// <summary><c>saas:extensibility/key-value@1.0.0</c></summary>
+    public const string KeyValue = "saas:extensibility/key-value@1.0.0";
+
+    /// <summary><c>saas:extensibility/config@1.0.0</c></summary>
+    public const string Config = "saas:extensibility/config@1.0.0";
+
+    /// <summary><c>saas:extensibility/event-handler@1.0.0</c>, exported by event extensions.</summary>
+    public const string EventHandler = "saas:extensibility/event-handler@1.0.0";
+
+    /// <summary><c>saas:extensibility/extension-point@1.0.0</c>, exported by point extensions.</summary>
+    public const string ExtensionPoint = "saas:extensibility/extension-point@1.0.0";
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using ExtensibilityHost.Core.Runtime.Imports;
+using ExtensibilityHost.Core.Runtime.Imports.Config;
+using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
+using ExtensibilityHost.Core.Runtime.Imports.Logging;
+using Wasmtime;
+using Wasmtime.Components;
+
+namespace ExtensibilityHost.Core.Runtime;
+
+/// <summary>
+/// The process-wide Wasmtime engine: component model, epoch interruption, optional fuel, a
+/// bounded wasm stack and the pooling allocator, with the host imports linked once.
+/// Create one per process; it is thread-safe.
+/// </summary>
+public sealed class SandboxEngine : IDisposable
+{
+    private readonly Engine _engine;
+    private readonly ComponentLinker _linker;
+
+    /// <summary>Builds the engine and links the host imports.</summary>
+    /// <param name="options">Engine and sandbox configuration.</param>
+    /// <param name="keyValue">Storage behind the <c>key-value</c> import.</param>
+    /// <param name="config">Settings behind the <c>config</c> import.</param>
+    /// <param name="keyValueOptions">Caps of the <c>key-value</c> import.</param>
+    public SandboxEngine(RuntimeOptions options, IKeyValueStore keyValue, IConfigSource config, KeyValueOptions? keyValueOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(keyValue);
+        ArgumentNullException.ThrowIfNull(config);
+        Options = options;
+
+        using var wasmConfig = new Config()
+            .WithComponentModel(true)
+            .WithEpochInterruption(true)
+            .WithFuelConsumption(options.EnableFuel)
+            .WithMaximumStackSize(options.MaxWasmStackBytes);
+        if (options.UsePoolingAllocator)
+        {
+            // Disposed by the Config that takes it.
+            wasmConfig.WithPoolingAllocationStrategy(new PoolingAllocationConfig()
+                .WithTotalComponentInstances((uint)options.PoolTotalComponentInstances)
+                .WithMaxMemories((uint)options.PoolTotalMemories)
+                .WithMaxTables((uint)options.PoolTotalTables)
+                .WithMaxCoreInstances((uint)options.PoolTotalCoreInstances)
+                .WithMaxMemorySize((nuint)options.PoolMaxMemoryBytes)
+                .WithLinearMemoryKeepResidentBytes((nuint)options.KeepResidentBytes)
+                .WithTableKeepResidentBytes((nuint)options.KeepResidentBytes)
+                // Real guests (a SpiderMonkey-based JS component) hold dozens of core instances
+                // and tens of thousands of table elements; the Wasmtime defaults are too small.
+                .WithMaxCoreInstancesPerComponent(64)
+                .WithMaxMemoriesPerComponent(8)
+                .WithMaxTablesPerComponent(64)
+                .WithMaxTableElements(200_000)
+                .WithMaxCoreInstanceSize(16 * 1024 * 1024)
+                .WithMaxComponentInstanceSize(16 * 1024 * 1024));
+        }
+
+        _engine = new Engine(wasmConfig);
+        Fingerprint = ComputeFingerprint(options);
+
+        _linker = new ComponentLinker(_engine);
+        using (var root = _linker.Root())
+        {
+            IHostCapability[] capabilities =
+            [
+                new LoggingCapability(),
+                new KeyValueCapability(keyValue, keyValueOptions ?? new KeyValueOptions()),
+                new ConfigCapability(config),
+            ];
+            foreach (var capability in capabilities)
+            {
+                capability.Define(root);
+            }
+        }
+    }
+
+    /// <summary>The options the engine was built with.</summary>
+    public RuntimeOptions Options { get; }
+
+    /// <summary>
+    /// Identifies what compiled artifacts this engine can load: the Wasmtime version plus every
+    /// setting that changes generated code. Serialized artifacts are keyed by it.
+    /// </summary>
+    public string Fingerprint { get; }
+
+    internal Engine Engine => _engine;
+
+    internal ComponentLinker Linker => _linker;
+
+    /// <summary>Advances the epoch by one tick (called by <see cref="EpochTicker"/>).</summary>
+    public void IncrementEpoch() => _engine.IncrementEpoch();
+
+    /// <summary>Compiles a component binary with Cranelift. Slow for big guests: cache the result.</summary>
+    /// <exception cref="WasmtimeException">The bytes are not a valid component.</exception>
+    public CompiledComponent Compile(ReadOnlySpan<byte> bytes)
+    {
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        return new CompiledComponent(sha256, Component.FromBytes(_engine, bytes));
+    }
+
+    /// <summary>Compiles a component from WebAssembly text (component WAT).</summary>
+    /// <exception cref="WasmtimeException">The text is not a valid component.</exception>
+    public CompiledComponent CompileText(string wat)
+    {
+        ArgumentNullException.ThrowIfNull(wat);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(wat)));
+        return new CompiledComponent(sha256, Component.FromText(_engine, wat));
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _linker.Dispose();
+        _engine.Dispose();
+    }
+
+    private static string ComputeFingerprint(RuntimeOptions options)
+    {
+        var wasmtimeVersion = typeof(Engine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? typeof(Engine).Assembly.GetName().Version?.ToString()
+            ?? "unknown";
+        var settings = string.Join(';',
+            wasmtimeVersion,
+            options.EnableFuel,
+            options.MaxWasmStackBytes.ToString(CultureInfo.InvariantCulture),
+            options.UsePoolingAllocator,
+            options.PoolMaxMemoryBytes.ToString(CultureInfo.InvariantCulture),
+            RuntimeInformationText());
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings)))[..16];
+        var version = wasmtimeVersion.Split('+')[0];
+        return $"wasmtime-{version}-{hash}";
+
+        static string RuntimeInformationText() =>
+            System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString();
+    }
+}

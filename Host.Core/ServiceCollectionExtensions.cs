@@ -1,0 +1,67 @@
+using ExtensibilityHost.Core;
+using ExtensibilityHost.Core.Runtime;
+using ExtensibilityHost.Core.Runtime.Imports.Config;
+using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>The one composition root of Host.Core.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The environment variable naming the data directory (artifact cache, and later the database and blobs).</summary>
+    public const string DataDirectoryVariable = "EXTHOST_DATA_DIR";
+
+    /// <summary>
+    /// Registers the component runtime: options (validated at start-up), the process-wide
+    /// <see cref="SandboxEngine"/>, the epoch ticker, the compiled-component cache, the sandbox and
+    /// the in-memory defaults of the host imports' stores (replaceable: registered with TryAdd).
+    /// </summary>
+    public static ExtensibilityHostBuilder AddExtensibilityHost(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<RuntimeOptions>()
+            .Bind(configuration.GetSection(RuntimeOptions.SectionName))
+            .PostConfigure(options => options.ArtifactCacheDirectory ??= Path.Combine(DataDirectory(configuration), "artifacts"))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuntimeOptions>, RuntimeOptionsValidator>());
+        services.AddOptions<KeyValueOptions>()
+            .Bind(configuration.GetSection(KeyValueOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton<IKeyValueStore>(sp => new InMemoryKeyValueStore(sp.GetRequiredService<IOptions<KeyValueOptions>>().Value));
+        services.TryAddSingleton<InMemoryConfigSource>();
+        services.TryAddSingleton<IConfigSource>(sp => sp.GetRequiredService<InMemoryConfigSource>());
+
+        services.TryAddSingleton(sp => new SandboxEngine(
+            sp.GetRequiredService<IOptions<RuntimeOptions>>().Value,
+            sp.GetRequiredService<IKeyValueStore>(),
+            sp.GetRequiredService<IConfigSource>(),
+            sp.GetRequiredService<IOptions<KeyValueOptions>>().Value));
+        services.TryAddSingleton<EpochTicker>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<EpochTicker>());
+        services.TryAddSingleton<CompiledComponentCache>();
+        services.TryAddSingleton<ComponentSandbox>();
+
+        return new ExtensibilityHostBuilder(services);
+    }
+
+    /// <summary>
+    /// The data directory: <c>EXTHOST_DATA_DIR</c>, else <c>ExtensibilityHost:DataDirectory</c>, else <c>./data</c>.
+    /// </summary>
+    public static string DataDirectory(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return Path.GetFullPath(
+            Environment.GetEnvironmentVariable(DataDirectoryVariable)
+            ?? configuration["ExtensibilityHost:DataDirectory"]
+            ?? "data");
+    }
+}
