@@ -98,18 +98,13 @@ public sealed class SandboxEngine : IDisposable
     /// <exception cref="WasmtimeException">The bytes are not a valid component.</exception>
     public CompiledComponent Compile(ReadOnlySpan<byte> bytes)
     {
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        return new CompiledComponent(sha256, Component.FromBytes(_engine, bytes));
+        return new CompiledComponent(ComponentHash.Of(bytes), Component.FromBytes(_engine, bytes));
     }
 
-    /// <summary>Compiles a component from WebAssembly text (component WAT).</summary>
+    /// <summary>Compiles a component from WebAssembly text (component WAT); its hash is that of the binary.</summary>
+    /// <exception cref="FormatException">The text does not parse.</exception>
     /// <exception cref="WasmtimeException">The text is not a valid component.</exception>
-    public CompiledComponent CompileText(string wat)
-    {
-        ArgumentNullException.ThrowIfNull(wat);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(wat)));
-        return new CompiledComponent(sha256, Component.FromText(_engine, wat));
-    }
+    public CompiledComponent CompileText(string wat) => Compile(WatText.ToBinary(wat));
 
     /// <inheritdoc/>
     public void Dispose()

@@ -1,0 +1,40 @@
+namespace ExtensibilityHost.Core.Tests;
+
+/// <summary>
+/// Finds the test guests: WAT sources in <c>tests/guests/wat</c>, and components built from
+/// source by <c>tests/guests/build.sh</c> into <c>EXTHOST_GUESTS_DIR</c> (default <c>tests/guests/out</c>).
+/// </summary>
+internal static class Guests
+{
+    private static readonly Lazy<string> s_root = new(FindGuestsRoot);
+
+    public static string Root => s_root.Value;
+
+    public static string WatPath(string name) => Path.Combine(Root, "wat", name + ".wat");
+
+    public static string Wat(string name) => File.ReadAllText(WatPath(name));
+
+    /// <summary>The path of a built component; fails with what to run when it is missing.</summary>
+    public static string Built(string fileName)
+    {
+        var directory = Environment.GetEnvironmentVariable("EXTHOST_GUESTS_DIR") ?? Path.Combine(Root, "out");
+        var path = Path.Combine(directory, fileName);
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"Guest '{fileName}' is not built in {directory}: run tests/guests/build.sh (./test.sh does).", path);
+    }
+
+    private static string FindGuestsRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "tests", "guests");
+            if (Directory.Exists(Path.Combine(candidate, "wat")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("tests/guests not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,143 @@
+using ExtensibilityHost.Core.Runtime;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ExtensibilityHost.Core.Tests.Runtime;
+
+/// <summary>The memory LRU, the on-disk artifact cache and single-flight compilation, on a real engine.</summary>
+public sealed class CompiledComponentCacheTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("exthost-artifacts-").FullName;
+    private readonly SandboxEngine _engine;
+    private readonly byte[] _component;
+    private readonly string _sha256;
+    private int _loads;
+
+    public CompiledComponentCacheTests()
+    {
+        var options = RuntimeFixture.TestOptions();
+        options.ArtifactCacheDirectory = _directory;
+        options.PoolTotalComponentInstances = 4;
+        options.MemoryCacheCapacity = 2;
+        _engine = new SandboxEngine(options, new Core.Runtime.Imports.KeyValue.InMemoryKeyValueStore(new()), new Core.Runtime.Imports.Config.InMemoryConfigSource());
+        _component = WatText.ToBinary(Guests.Wat("add"));
+        _sha256 = ComponentHash.Of(_component);
+    }
+
+    private Task<byte[]> Load(CancellationToken _)
+    {
+        Interlocked.Increment(ref _loads);
+        return Task.FromResult(_component);
+    }
+
+    private CompiledComponentCache NewCache() => new(_engine, NullLogger<CompiledComponentCache>.Instance);
+
+    [Fact]
+    public async Task GetOrCompile_FirstTime_CompilesAndWritesAnIntactArtifact()
+    {
+        var cache = NewCache();
+
+        await cache.GetOrCompileAsync(_sha256, Load, TestContext.Current.CancellationToken);
+
+        var path = cache.ArtifactPath(_sha256)!;
+        Assert.Equal(1, _loads);
+        Assert.True(File.Exists(path));
+        Assert.Equal(ComponentHash.Of(File.ReadAllBytes(path)), File.ReadAllText(path + ".sha256"));
+        Assert.Contains(_engine.Fingerprint, path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetOrCompile_SecondTime_IsServedFromMemory()
+    {
+        var cache = NewCache();
+        var first = await cache.GetOrCompileAsync(_sha256, Load, TestContext.Current.CancellationToken);
+
+        var second = await cache.GetOrCompileAsync(_sha256, Load, TestContext.Current.CancellationToken);
+
+        Assert.Same(first, second);
+        Assert.Equal(1, _loads);
+    }
+
+    [Fact]
+    public async Task GetOrCompile_NewProcessWithArtifactOnDisk_DeserializesWithoutLoadingBytes()
+    {
+        await NewCache().GetOrCompileAsync(_sha256, Load, TestContext.Current.CancellationToken);
+
+        var restarted = NewCache();
+        var compiled = await restarted.GetOrCompileAsync(_sha256, Load, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, _loads);
+        Assert.Equal(_sha256, compiled.Sha256);
+    }
+
+    [Fact]
+    public async Task GetOrCompile_CorruptArtifact_IsDiscardedAndRebuilt()
+    {
+        var cache = NewCache();
+        await cache.GetOrCompileAsync(_sha256, Load, TestContext.Current.CancellationToken);
+        var path = cache.ArtifactPath(_sha256)!;
+        var bytes = File.ReadAllBytes(path);
+        bytes[bytes.Length / 2] ^= 0xFF;
+        File.WriteAllBytes(path, bytes);
+
+        var compiled = await NewCache().GetOrCompileAsync(_sha256, Load, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, _loads);
+        Assert.Equal(ComponentHash.Of(File.ReadAllBytes(path)), File.ReadAllText(path + ".sha256"));
+        Assert.NotNull(compiled);
+    }
+
+    [Fact]
+    public async Task GetOrCompile_ArtifactWithoutChecksum_IsRebuilt()
+    {
+        var cache = NewCache();
+        await cache.GetOrCompileAsync(_sha256, Load, TestContext.Current.CancellationToken);
+        File.Delete(cache.ArtifactPath(_sha256) + ".sha256");
+
+        await NewCache().GetOrCompileAsync(_sha256, Load, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, _loads);
+    }
+
+    [Fact]
+    public async Task GetOrCompile_ConcurrentRequests_CompileOnce()
+    {
+        var cache = NewCache();
+        var gate = new TaskCompletionSource();
+        async Task<byte[]> SlowLoad(CancellationToken token)
+        {
+            Interlocked.Increment(ref _loads);
+            await gate.Task;
+            return _component;
+        }
+
+        var requests = Enumerable.Range(0, 8).Select(_ => cache.GetOrCompileAsync(_sha256, SlowLoad, TestContext.Current.CancellationToken)).ToList();
+        gate.SetResult();
+        var results = await Task.WhenAll(requests);
+
+        Assert.Equal(1, _loads);
+        Assert.Single(results.Distinct());
+    }
+
+    [Fact]
+    public async Task GetOrCompile_BytesWithAnotherHash_AreRejected()
+    {
+        var cache = NewCache();
+        var wrongHash = new string('0', 64);
+
+        await Assert.ThrowsAsync<InvalidDataException>(() => cache.GetOrCompileAsync(wrongHash, Load, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task GetOrCompile_HashThatIsNotHex_IsRejectedBeforeTouchingTheDisk()
+    {
+        var cache = NewCache();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => cache.GetOrCompileAsync("../../etc/passwd", Load, TestContext.Current.CancellationToken));
+    }
+
+    public void Dispose()
+    {
+        _engine.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+}

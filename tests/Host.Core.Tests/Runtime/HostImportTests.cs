@@ -1,0 +1,91 @@
+using ExtensibilityHost.Core.Runtime;
+
+namespace ExtensibilityHost.Core.Tests.Runtime;
+
+[Collection(RuntimeCollection.Name)]
+public sealed class HostImportTests(RuntimeFixture runtime)
+{
+    private InvocationResult Run(string export, InvocationContext context) =>
+        runtime.Sandbox.Invoke(runtime.Wat("host-imports"), new InvocationTarget(null, export), [], context);
+
+    private static InvocationContext For(string tenant, string component) =>
+        new() { TenantId = tenant, ComponentName = component, Version = "1" };
+
+    [Fact]
+    public void KeyValue_SameTenantAndComponent_SeesItsOwnWrites()
+    {
+        var context = For("kv-tenant-a", "counter");
+
+        var first = Run("bump", context);
+        var second = Run("bump", context);
+
+        Assert.Equal(1u, first.Output!.AsU32());
+        Assert.Equal(2u, second.Output!.AsU32());
+    }
+
+    [Fact]
+    public void KeyValue_OtherTenant_CannotSeeTheKeys()
+    {
+        Run("bump", For("kv-tenant-b", "counter"));
+        Run("bump", For("kv-tenant-b", "counter"));
+
+        var otherTenant = Run("bump", For("kv-tenant-c", "counter"));
+
+        Assert.Equal(1u, otherTenant.Output!.AsU32());
+    }
+
+    [Fact]
+    public void KeyValue_OtherComponentOfTheSameTenant_CannotSeeTheKeys()
+    {
+        Run("bump", For("kv-tenant-d", "counter"));
+
+        var otherComponent = Run("bump", For("kv-tenant-d", "other"));
+
+        Assert.Equal(1u, otherComponent.Output!.AsU32());
+    }
+
+    [Fact]
+    public void Config_SettingOfTheRunningComponent_IsReturned()
+    {
+        runtime.Config.Set("cfg-tenant", "greeter", "greeting", "hello from config");
+        runtime.Config.Set("cfg-tenant", "someone-else", "greeting", "not mine");
+
+        var result = Run("greeting", For("cfg-tenant", "greeter"));
+
+        Assert.Equal(InvocationOutcome.Ok, result.Outcome);
+        Assert.True(result.Output!.IsSome);
+        Assert.Equal("hello from config", result.Output.Payload!.AsString());
+    }
+
+    [Fact]
+    public void Config_MissingSetting_IsNone()
+    {
+        var result = Run("greeting", For("cfg-tenant", "unconfigured"));
+
+        Assert.Equal(InvocationOutcome.Ok, result.Outcome);
+        Assert.False(result.Output!.IsSome);
+    }
+
+    [Fact]
+    public void HostImportThatThrows_IsHostErrorNotATrap()
+    {
+        var result = Run("explode", For("cfg-tenant", "greeter"));
+
+        Assert.Equal(InvocationOutcome.HostError, result.Outcome);
+        Assert.Null(result.Trap);
+        Assert.Contains("config store unavailable", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Logging_LinesFromAGuest_AreCapturedInTheResult()
+    {
+        var component = runtime.Wat("event-handler");
+        var result = runtime.Sandbox.Invoke(
+            component, new InvocationTarget("saas:extensibility/event-handler@1.0.0", "handle"), [Events.Sample()], For("log-tenant", "wat"));
+
+        Assert.Equal(InvocationOutcome.Ok, result.Outcome);
+        var line = Assert.Single(result.Logs);
+        Assert.Equal(GuestLogLevel.Info, line.Level);
+        Assert.Equal("wat handler: event received", line.Message);
+    }
+}
