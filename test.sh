@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Runs every test of ExtensibilityHost. Expects Debian 12 with the .NET 10 SDK and Node 20;
+# installs the rest itself (apt packages once, npm packages via tests/guests/build.sh) and is
+# quick when everything is already there.
+#
+#   ./test.sh            # last line: "<N> passed, <N> failed"; exit code 0 only if all passed
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$REPO_ROOT"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Tests load the components built below from here (they fall back to walking up to tests/guests/out).
+export EXTHOST_GUESTS_DIR="$REPO_ROOT/tests/guests/out"
+
+RESULTS_DIR="$REPO_ROOT/TestResults"
+
+step() { echo "==> $*"; }
+die() {
+  echo "test.sh: $*" >&2
+  exit 1
+}
+
+# --- 1. system packages --------------------------------------------------------------------
+# Debian's Rust (rustc 1.96 with std sources; lld-22 provides rust-lld, lld-19 wasm-ld-19) for
+# the Rust guests, Chromium for the portal's browser tests. apt-get update only when something
+# is missing, so a prepared machine spends no time here.
+APT_PACKAGES=(rustc-web cargo-web rust-web-src lld-22 lld-19 chromium)
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  if [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" != "install ok installed" ]]; then
+    missing+=("$pkg")
+  fi
+done
+if ((${#missing[@]} > 0)); then
+  step "installing ${missing[*]}"
+  SUDO=()
+  if ((EUID != 0)); then
+    command -v sudo >/dev/null || die "need root (or sudo) to install: ${missing[*]}"
+    SUDO=(sudo)
+  fi
+  # Another apt run (e.g. unattended upgrades) may hold the lock: wait for it rather than fail.
+  APT=("${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 -q)
+  "${APT[@]}" update
+  "${APT[@]}" install -y --no-install-recommends "${missing[@]}"
+fi
+command -v dotnet >/dev/null || die "the .NET 10 SDK is required (dotnet not on PATH)"
+command -v node >/dev/null || die "Node.js 20 is required (node not on PATH)"
+
+# --- 2. guest components -------------------------------------------------------------------
+step "building test guests (tests/guests/build.sh)"
+"$REPO_ROOT/tests/guests/build.sh"
+
+# --- 3. build: must be warning-free --------------------------------------------------------
+step "dotnet build ExtensibilityHost.sln -c Release"
+build_log="$(mktemp)"
+trap 'rm -f "$build_log"' EXIT
+# Classic console logger so the summary ("N Warning(s)") is printed and can be checked.
+if ! dotnet build ExtensibilityHost.sln -c Release -tl:off -clp:Summary -nologo 2>&1 | tee "$build_log"; then
+  die "dotnet build failed"
+fi
+warnings="$(grep -E '^ +[0-9]+ Warning\(s\)' "$build_log" | tail -n 1 | grep -oE '[0-9]+' || true)"
+[[ -n "$warnings" ]] || die "could not find the warning count in the dotnet build output"
+((warnings == 0)) || die "dotnet build reported $warnings warning(s); the build must be warning-free"
+
+# --- 4. tests ------------------------------------------------------------------------------
+# Host.Benchmarks is an exe without a test SDK, so dotnet test does not discover it.
+step "dotnet test ExtensibilityHost.sln -c Release --no-build"
+rm -rf "$RESULTS_DIR"
+test_status=0
+dotnet test ExtensibilityHost.sln -c Release --no-build \
+  --logger "trx" --logger "console;verbosity=normal" \
+  --results-directory "$RESULTS_DIR" || test_status=$?
+
+# --- 5. summary from the trx files ---------------------------------------------------------
+passed=0
+failed=0
+shopt -s globstar nullglob
+trx_files=("$RESULTS_DIR"/**/*.trx)
+counters=""
+attr() { grep -oE " $1=\"[0-9]+\"" <<<"$counters" | grep -oE '[0-9]+' || echo 0; }
+for trx in "${trx_files[@]}"; do
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)"
+  passed=$((passed + $(attr passed)))
+  # A test that errored, timed out or whose host aborted did not pass either.
+  failed=$((failed + $(attr failed) + $(attr error) + $(attr timeout) + $(attr aborted)))
+done
+
+status=0
+if ((test_status != 0)); then
+  echo "test.sh: dotnet test exited with $test_status" >&2
+  status=1
+fi
+if ((passed + failed == 0)); then
+  echo "test.sh: no test ran (${#trx_files[@]} result file(s) in $RESULTS_DIR)" >&2
+  status=1
+fi
+((failed == 0)) || status=1
+# The last line of output, always in this form: CI and the README rely on it.
+echo "$passed passed, $failed failed"
+exit "$status"
