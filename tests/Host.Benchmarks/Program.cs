@@ -1,0 +1,11 @@
+using BenchmarkDotNet.Running;
+using ExtensibilityHost.Benchmarks;
+
+// `latency [calls]` prints per-call percentiles and throughput; anything else goes to BenchmarkDotNet.
+if (args is ["latency", ..])
+{
+    return LatencyCommand.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(InvocationBenchmarks).Assembly).Run(args);
+return 0;
