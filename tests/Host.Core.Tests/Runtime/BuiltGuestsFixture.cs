@@ -1,0 +1,53 @@
+using ExtensibilityHost.Core.Runtime;
+using ExtensibilityHost.Core.Runtime.Imports.Config;
+using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ExtensibilityHost.Core.Tests.Runtime;
+
+/// <summary>
+/// An engine with an on-disk artifact cache beside the built guests, so the 12 MB JavaScript
+/// components are compiled by Cranelift once per machine rather than once per test run.
+/// </summary>
+public sealed class BuiltGuestsFixture : IAsyncLifetime
+{
+    private EpochTicker? _ticker;
+
+    public SandboxEngine Engine { get; private set; } = null!;
+
+    public ComponentSandbox Sandbox { get; private set; } = null!;
+
+    public CompiledComponentCache Cache { get; private set; } = null!;
+
+    public static SandboxLimits Limits { get; } = SandboxLimits.Default with { Timeout = TimeSpan.FromSeconds(2) };
+
+    public ValueTask InitializeAsync()
+    {
+        var options = RuntimeFixture.TestOptions();
+        options.ArtifactCacheDirectory = Path.Combine(Path.GetDirectoryName(Guests.Built("js-event-handler.wasm"))!, ".artifacts");
+        Engine = new SandboxEngine(options, new InMemoryKeyValueStore(new KeyValueOptions()), new InMemoryConfigSource());
+        Sandbox = new ComponentSandbox(Engine);
+        Cache = new CompiledComponentCache(Engine, NullLogger<CompiledComponentCache>.Instance);
+        _ticker = new EpochTicker(Engine);
+        return new ValueTask(_ticker.StartAsync(default));
+    }
+
+    public async Task<CompiledComponent> LoadAsync(string fileName)
+    {
+        var bytes = await File.ReadAllBytesAsync(Guests.Built(fileName));
+        return await Cache.PrecompileAsync(bytes);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _ticker?.Dispose();
+        Engine.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BuiltGuestsCollection : ICollectionFixture<BuiltGuestsFixture>
+{
+    public const string Name = "built-guests";
+}
