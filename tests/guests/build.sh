@@ -68,22 +68,26 @@ for wat in wat/*.wat; do
     wat_copied=$((wat_copied + 1))
   fi
 done
+for copied in "$OUT"/*.wat; do # a WAT guest deleted from wat/ must not linger in out/
+  [[ -e "$copied" && ! -e "wat/$(basename "$copied")" ]] && rm -f "$copied"
+done
 echo "wat: $(ls wat/*.wat | wc -l) guests in out/ ($wat_copied updated)"
 
 # --- guest builders; each writes its output atomically (tmp + rename) ----------------------
+# They run in an `if` context, where `set -e` does not apply: every step is chained with &&.
 build_js() { # name js-dir wit-dir world entry.js
   local name="$1" dir="$2" wit_dir="$3" world="$4" entry="$5"
   node_modules/.bin/componentize-js --wit "$wit_dir" --world-name "$world" \
     -d stdio random clocks http fetch-event \
-    -o "$OUT/$name.wasm.tmp" "$dir/$entry"
-  mv "$OUT/$name.wasm.tmp" "$OUT/$name.wasm"
+    -o "$OUT/$name.wasm.tmp" "$dir/$entry" \
+    && mv "$OUT/$name.wasm.tmp" "$OUT/$name.wasm"
 }
 
 build_rust() { # name crate-dir crate-lib-name wit-file world
   local name="$1" dir="$2" lib="$3" wit_file="$4" world="$5"
   (cd "$dir" && PATH="/usr/bin:$PATH" RUSTC="$RUSTC" RUSTC_BOOTSTRAP=1 \
-    "$CARGO" build --offline --release --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort)
-  node tools/core-to-component.mjs "$dir/target/wasm32-unknown-unknown/release/$lib.wasm" \
+    "$CARGO" build --offline --release --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort) \
+    && node tools/core-to-component.mjs "$dir/target/wasm32-unknown-unknown/release/$lib.wasm" \
     "$wit_file" "$world" "$OUT/$name.wasm"
 }
 
