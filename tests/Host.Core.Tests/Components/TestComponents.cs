@@ -64,4 +64,39 @@ internal static class TestComponents
             (canon lift (core func $i "everything") (memory (core memory $i "mem")) (realloc (core func $i "realloc"))))
           (export "everything" (func $everything)))
         """;
+
+    /// <summary>The logging import with the WIT's exact types.</summary>
+    public const string LoggingImportDeclaration = """
+          (import "saas:extensibility/logging@1.0.0" (instance
+            (type $level (enum "trace" "debug" "info" "warn" "error"))
+            (export "level" (type $l (eq $level)))
+            (export "log" (func (param "level" $l) (param "message" string)))))
+        """;
+
+    /// <summary>
+    /// A component exporting <c>saas:extensibility/event-handler@1.0.0</c> with the WIT's exact
+    /// types, after the given import declarations.
+    /// </summary>
+    public static string EventHandler(string imports) => $$"""
+        (component
+          {{imports}}
+          (core module $m
+            (memory (export "mem") 1)
+            (func (export "handle") (param i32 i32 i32 i32 i32 i32 i64 i32 i32) (result i32) i32.const 16)
+            (func (export "realloc") (param i32 i32 i32 i32) (result i32) i32.const 32))
+          (core instance $i (instantiate $m))
+          (type $event (record
+            (field "id" string) (field "event-type" string) (field "tenant-id" string)
+            (field "occurred-at" u64) (field "payload" string)))
+          (type $decision (variant (case "proceed") (case "veto" string) (case "replace" string)))
+          (type $failure (record (field "code" string) (field "message" string)))
+          (func $handle (param "event" $event) (result (result $decision (error $failure)))
+            (canon lift (core func $i "handle") (memory (core memory $i "mem")) (realloc (core func $i "realloc"))))
+          (instance $handler
+            (export "event" (type $event))
+            (export "decision" (type $decision))
+            (export "failure" (type $failure))
+            (export "handle" (func $handle)))
+          (export "saas:extensibility/event-handler@1.0.0" (instance $handler)))
+        """;
 }

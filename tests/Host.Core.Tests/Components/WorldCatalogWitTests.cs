@@ -1,0 +1,107 @@
+using ExtensibilityHost.Core.Components;
+
+namespace ExtensibilityHost.Core.Tests.Components;
+
+/// <summary>
+/// The catalog's signatures are written once in C#; these tests fail when the .wit files in
+/// <c>wit/</c> and the catalog drift apart (interface, function or parameter names, world items).
+/// </summary>
+public sealed class WorldCatalogWitTests
+{
+    private static readonly Lazy<Dictionary<string, WitText>> Packages = new(LoadPackages);
+
+    public static TheoryData<string> CatalogInterfaces() =>
+        [.. WorldCatalog.Default.Worlds.SelectMany(w => w.Imports.Concat(w.Exports)).Select(i => i.Name).Distinct()];
+
+    public static TheoryData<string> CatalogWorlds() => [.. WorldCatalog.Default.Worlds.Select(w => w.Name)];
+
+    [Theory]
+    [MemberData(nameof(CatalogInterfaces))]
+    public void CatalogInterface_FunctionNames_MatchWit(string name)
+    {
+        var wit = FindInterface(name);
+
+        var catalog = FindCatalogInterface(name);
+
+        Assert.Equal(wit.Functions.Keys.Order(StringComparer.Ordinal), catalog.Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(CatalogInterfaces))]
+    public void CatalogInterface_ParameterNamesAndResults_MatchWit(string name)
+    {
+        var wit = FindInterface(name);
+
+        foreach (var function in FindCatalogInterface(name).Functions)
+        {
+            var witFunction = wit.Functions[function.Name];
+            Assert.Equal(witFunction.ParameterNames, function.Signature.Parameters.Select(p => p.Name));
+            Assert.Equal(witFunction.HasResult, function.Signature.Result is not null);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(CatalogWorlds))]
+    public void CatalogWorld_Exports_MatchWit(string name)
+    {
+        var wit = FindWorld(name);
+
+        var world = WorldCatalog.Default.Worlds.Single(w => w.Name == name);
+
+        Assert.Equal(wit.Exports.Order(StringComparer.Ordinal), world.Exports.Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(CatalogWorlds))]
+    public void CatalogWorld_Imports_AreWitImportsPlusInterfacesUsedByExports(string name)
+    {
+        var wit = FindWorld(name);
+        var implicitImports = wit.Exports.SelectMany(e => FindInterface(e).Uses).Except(wit.Exports);
+
+        var world = WorldCatalog.Default.Worlds.Single(w => w.Name == name);
+
+        Assert.Equal(
+            wit.Imports.Concat(implicitImports).Distinct().Order(StringComparer.Ordinal),
+            world.Imports.Select(i => i.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void WitPackages_AreFound()
+    {
+        Assert.Equal(["acme:shop@1.0.0", "saas:extensibility@1.0.0"], Packages.Value.Keys.Order(StringComparer.Ordinal));
+    }
+
+    private static InterfaceDefinition FindCatalogInterface(string name) =>
+        WorldCatalog.Default.Worlds.SelectMany(w => w.Imports.Concat(w.Exports)).First(i => i.Name == name);
+
+    private static WitTextInterface FindInterface(string qualifiedName)
+    {
+        var package = Packages.Value.Values.FirstOrDefault(p => p.Interfaces.ContainsKey(qualifiedName));
+        Assert.True(package is not null, $"No .wit file in wit/ declares interface {qualifiedName}.");
+        return package.Interfaces[qualifiedName];
+    }
+
+    private static WitTextWorld FindWorld(string qualifiedName)
+    {
+        var package = Packages.Value.Values.FirstOrDefault(p => p.Worlds.ContainsKey(qualifiedName));
+        Assert.True(package is not null, $"No .wit file in wit/ declares world {qualifiedName}.");
+        return package.Worlds[qualifiedName];
+    }
+
+    /// <summary>Every .wit file under the repository's wit/ folder, by package; deps/ symlinks are skipped.</summary>
+    private static Dictionary<string, WitText> LoadPackages()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "wit", "saas-extensibility")))
+        {
+            directory = directory.Parent;
+        }
+
+        Assert.True(directory is not null, "The repository's wit/ folder was not found above the test assembly.");
+        var witRoot = Path.Combine(directory.FullName, "wit");
+        return Directory.EnumerateFiles(witRoot, "*.wit", SearchOption.AllDirectories)
+            .Where(path => !Path.GetRelativePath(witRoot, path).Split(Path.DirectorySeparatorChar).Contains("deps"))
+            .Select(path => WitText.Parse(File.ReadAllText(path)))
+            .ToDictionary(p => p.Package, StringComparer.Ordinal);
+    }
+}
