@@ -36,6 +36,8 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddHostDatabase(configuration);
+
         services.TryAddSingleton<IKeyValueStore>(sp => new InMemoryKeyValueStore(sp.GetRequiredService<IOptions<KeyValueOptions>>().Value));
         services.TryAddSingleton<InMemoryConfigSource>();
         services.TryAddSingleton<IConfigSource>(sp => sp.GetRequiredService<InMemoryConfigSource>());

@@ -14,6 +14,7 @@ public sealed class EpochTicker(SandboxEngine engine) : IHostedService, IDisposa
 {
     private readonly CancellationTokenSource _stop = new();
     private Thread? _thread;
+    private int _disposed;
 
     /// <inheritdoc/>
     public Task StartAsync(CancellationToken cancellationToken)
@@ -44,16 +45,28 @@ public sealed class EpochTicker(SandboxEngine engine) : IHostedService, IDisposa
     /// <inheritdoc/>
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _stop.Cancel();
-        _thread?.Join();
+        Stop();
         return Task.CompletedTask;
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        _stop.Cancel();
+        // Idempotent: the container disposes the ticker both as itself and as a hosted service.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            Stop();
+            _stop.Dispose();
+        }
+    }
+
+    private void Stop()
+    {
+        if (!_stop.IsCancellationRequested)
+        {
+            _stop.Cancel();
+        }
+
         _thread?.Join();
-        _stop.Dispose();
     }
 }

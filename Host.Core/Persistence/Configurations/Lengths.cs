@@ -1,0 +1,15 @@
+namespace ExtensibilityHost.Core.Persistence.Configurations;
+
+/// <summary>Column lengths shared by the entity configurations.</summary>
+internal static class Lengths
+{
+    public const int Slug = 63;
+    public const int Name = 200;
+    public const int Sha256 = 64;
+    public const int EventType = 200;
+    public const int Target = 512;
+    public const int Reason = 2000;
+    public const int SettingKey = 256;
+    public const int KeyValueKey = 256;
+    public const int Enum = 32;
+}
