@@ -69,7 +69,8 @@ public sealed class MigrationTests : IDisposable
 
         Assert.Contains("CREATE TABLE [Versions]", script, StringComparison.Ordinal);
         Assert.Contains("CREATE TABLE [Outbox]", script, StringComparison.Ordinal);
-        Assert.Contains("CREATE UNIQUE INDEX [IX_Versions_OneActivePerComponent] ON [Versions] ([ComponentId]) WHERE [Status] = 'Active'", script, StringComparison.Ordinal);
+        // Idempotent scripts wrap filtered-index DDL in EXEC(N'…'), doubling the quotes.
+        Assert.Contains("CREATE UNIQUE INDEX [IX_Versions_OneActivePerComponent] ON [Versions] ([ComponentId]) WHERE [Status] = ''Active''", script, StringComparison.Ordinal);
         Assert.Contains("IF NOT EXISTS", script, StringComparison.Ordinal);
         Assert.Contains("__EFMigrationsHistory", script, StringComparison.Ordinal);
     }
