@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of ExtensibilityHost. Expects Debian 12 with the .NET 10 SDK and Node 20;
-# installs the rest itself (apt packages once, npm packages via tests/guests/build.sh) and is
-# quick when everything is already there.
+# installs the rest itself (apt packages once, Azurite into tests/tools, npm packages via
+# tests/guests/build.sh) and is quick when everything is already there.
 #
 #   ./test.sh            # last line: "<N> passed, <N> failed"; exit code 0 only if all passed
 set -euo pipefail
@@ -49,7 +49,15 @@ fi
 command -v dotnet >/dev/null || die "the .NET 10 SDK is required (dotnet not on PATH)"
 command -v node >/dev/null || die "Node.js 20 is required (node not on PATH)"
 
-# --- 2. guest components -------------------------------------------------------------------
+# --- 2. test tools and guest components ----------------------------------------------------
+# Azurite, pinned by tests/tools/package-lock.json; npm ci only when node_modules is missing or stale.
+tools_lock="$(cd tests/tools && sha256sum package.json package-lock.json | sha256sum | cut -d' ' -f1)"
+if [[ "$(cat tests/tools/node_modules/.exthost-lock.sha256 2>/dev/null || true)" != "$tools_lock" ]]; then
+  step "npm ci (tests/tools)"
+  (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci in tests/tools failed"
+  echo "$tools_lock" >tests/tools/node_modules/.exthost-lock.sha256
+fi
+
 step "building test guests (tests/guests/build.sh)"
 "$REPO_ROOT/tests/guests/build.sh"
 
