@@ -53,7 +53,7 @@ public static class WitJson
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(subject);
-        return new JsonPathTracker(subject).Read(json, type);
+        return new Conversion(subject).Read(json, type);
     }
 
     /// <summary>Converts a JSON array of arguments to the parameters of a function.</summary>
@@ -69,7 +69,7 @@ public static class WitJson
         var parameters = signature.Parameters;
         if (arguments.ValueKind != JsonValueKind.Array)
         {
-            throw new WitJsonException("arguments", "$", $"expected an array of {Count(parameters.Length)} ({WitTypeFormatter.Format(signature)}), got {JsonPathTracker.Describe(arguments)}");
+            throw new WitJsonException("arguments", "$", $"expected an array of {Count(parameters.Length)} ({WitTypeFormatter.Format(signature)}), got {Conversion.Describe(arguments)}");
         }
 
         var count = arguments.GetArrayLength();
@@ -83,7 +83,7 @@ public static class WitJson
         foreach (var argument in arguments.EnumerateArray())
         {
             var parameter = parameters[index];
-            values[index++] = new JsonPathTracker($"argument '{parameter.Name}'").Read(argument, parameter.Type);
+            values[index++] = new Conversion($"argument '{parameter.Name}'").Read(argument, parameter.Type);
         }
 
         return values;
@@ -98,7 +98,7 @@ public static class WitJson
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(type);
-        return new JsonPathTracker("value").Write(value, type);
+        return new Conversion("value").Write(value, type);
     }
 
     private static string Count(int parameters) => parameters == 1 ? "1 argument" : $"{parameters} arguments";
@@ -107,7 +107,7 @@ public static class WitJson
     /// One conversion: walks the value and type trees together, keeping the JSON path as a stack of
     /// segments that only becomes a string when an error is reported.
     /// </summary>
-    private sealed class JsonPathTracker(string subject)
+    private sealed class Conversion(string subject)
     {
         private readonly List<(string? Property, int Index)> path = [];
 

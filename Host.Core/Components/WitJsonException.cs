@@ -7,30 +7,6 @@ namespace ExtensibilityHost.Core.Components;
 /// </summary>
 public sealed class WitJsonException : Exception
 {
-    /// <summary>Creates an exception with a message only.</summary>
-    public WitJsonException()
-        : this("The JSON value does not match its WIT type.")
-    {
-    }
-
-    /// <summary>Creates an exception with a message only.</summary>
-    /// <param name="message">The message.</param>
-    public WitJsonException(string message)
-        : this(message, innerException: null)
-    {
-    }
-
-    /// <summary>Creates an exception with a message and a cause.</summary>
-    /// <param name="message">The message.</param>
-    /// <param name="innerException">The cause.</param>
-    public WitJsonException(string message, Exception? innerException)
-        : base(message, innerException)
-    {
-        Subject = string.Empty;
-        JsonPath = "$";
-        Problem = message;
-    }
-
     internal WitJsonException(string subject, string jsonPath, string problem)
         : base(Compose(subject, jsonPath, problem))
     {

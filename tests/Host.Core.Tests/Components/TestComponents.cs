@@ -32,13 +32,7 @@ internal static class TestComponents
         """;
 
     /// <summary>Imports <c>saas:extensibility/logging@1.0.0</c> and exports nothing.</summary>
-    public const string LoggingImport = """
-        (component
-          (import "saas:extensibility/logging@1.0.0" (instance
-            (type $level (enum "trace" "debug" "info" "warn" "error"))
-            (export "level" (type $l (eq $level)))
-            (export "log" (func (param "level" $l) (param "message" string))))))
-        """;
+    public const string LoggingImport = $"(component {LoggingImportDeclaration})";
 
     /// <summary>Exports <c>everything</c>, a function with a parameter of every JSON-mappable kind.</summary>
     public const string EveryKind = """
