@@ -1,4 +1,6 @@
 using ExtensibilityHost.Api.Design;
+using ExtensibilityHost.Api.Endpoints;
+using Scalar.AspNetCore;
 
 if (args is ["migrations", ..])
 {
@@ -6,12 +8,20 @@ if (args is ["migrations", ..])
 }
 
 var builder = WebApplication.CreateBuilder(args);
-
-builder.Services.AddExtensibilityHost(builder.Configuration);
+builder.AddApiServices();
 
 var app = builder.Build();
 
-app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }));
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealthEndpoints();
+app.MapTenantEndpoints();
 
 app.Run();
 return 0;

@@ -1,0 +1,4 @@
+namespace ExtensibilityHost.Api.Endpoints;
+
+/// <summary>A tenant.</summary>
+internal sealed record TenantResponse(string Id, string Name, bool Disabled, DateTime CreatedAt);

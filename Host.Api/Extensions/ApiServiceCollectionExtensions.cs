@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ExtensibilityHost.Api.Auth;
+using ExtensibilityHost.Api.Health;
+using ExtensibilityHost.Api.Problems;
+using ExtensibilityHost.Api.RateLimiting;
+using ExtensibilityHost.Core.Persistence;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>The HTTP layer's composition: auth, problems, validation, rate limits, OpenAPI, health.</summary>
+internal static class ApiServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddExtensibilityHost(builder.Configuration);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<UnhandledExceptionProblemHandler>();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+        });
+
+        services.AddAuthentication(ApiKeyDefaults.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyDefaults.AdminPolicy, policy => policy.RequireRole(ApiKeyDefaults.AdminRole))
+            .AddPolicy(ApiKeyDefaults.CallerPolicy, policy => policy.RequireAuthenticatedUser());
+        services.AddScoped<TenantAccessFilter>();
+
+        services.AddTenantRateLimiting(builder.Configuration);
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddHealthChecks()
+            .AddDbContextCheck<HostDbContext>("database")
+            .AddCheck<BlobStoreHealthCheck>("blob-store");
+        return builder;
+    }
+}
