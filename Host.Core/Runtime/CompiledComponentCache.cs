@@ -71,6 +71,17 @@ public sealed partial class CompiledComponentCache
         return GetOrCompileAsync(ComponentHash.Of(bytes), _ => Task.FromResult(bytes), cancellationToken);
     }
 
+    /// <summary>
+    /// Adds a component compiled elsewhere (by validation at upload) to the memory cache and writes
+    /// its artifact, so the first call after approval never waits on Cranelift.
+    /// </summary>
+    public void Add(CompiledComponent compiled)
+    {
+        ArgumentNullException.ThrowIfNull(compiled);
+        _disk?.Store(compiled.Sha256, compiled.Component.Serialize());
+        _memory.Set(compiled.Sha256, compiled);
+    }
+
     private async Task<CompiledComponent> LoadAsync(string sha256, Func<CancellationToken, Task<byte[]>> loadBytes, CancellationToken cancellationToken)
     {
         // Off the caller's thread: deserializing and compiling are CPU-bound native work.

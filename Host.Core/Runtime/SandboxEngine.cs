@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
@@ -105,6 +106,13 @@ public sealed class SandboxEngine : IDisposable
     /// <exception cref="FormatException">The text does not parse.</exception>
     /// <exception cref="WasmtimeException">The text is not a valid component.</exception>
     public CompiledComponent CompileText(string wat) => Compile(WatText.ToBinary(wat));
+
+    /// <summary>Imports and exports of a component compiled by this engine, read from Wasmtime's type API (no recompilation).</summary>
+    public ComponentDescription Inspect(CompiledComponent component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        return new ComponentInspector(_engine).Inspect(component.Component);
+    }
 
     /// <inheritdoc/>
     public void Dispose()
