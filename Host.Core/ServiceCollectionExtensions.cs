@@ -52,7 +52,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<CompiledComponentCache>();
         services.TryAddSingleton<ComponentSandbox>();
 
-        return new ExtensibilityHostBuilder(services);
+        return new ExtensibilityHostBuilder(services).AddComponentStorage(configuration);
     }
 
     /// <summary>
