@@ -1,1 +1,3 @@
-return 0;
+using ExtensibilityHost.Sdk.Cli;
+
+return await ExtCli.RunAsync(args, Console.Out, Console.Error);

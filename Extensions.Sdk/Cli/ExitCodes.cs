@@ -1,0 +1,50 @@
+using ExtensibilityHost.Core.Runtime;
+
+namespace ExtensibilityHost.Sdk.Cli;
+
+/// <summary>The documented exit codes of <c>ext</c> (docs/cli.md). Scripts may rely on them.</summary>
+public static class ExitCodes
+{
+    /// <summary>Success: the call returned <c>ok</c>, or the component conforms.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The command line is wrong (unknown option, missing argument).</summary>
+    public const int Usage = 1;
+
+    /// <summary>The input is unusable: file missing, not a component, bad WAT, unknown export, arguments that do not match the WIT types.</summary>
+    public const int InvalidInput = 2;
+
+    /// <summary><c>inspect</c>: the component implements no world or imports what the host does not provide.</summary>
+    public const int DoesNotConform = 3;
+
+    /// <summary><c>run</c>: the component returned <c>err</c>.</summary>
+    public const int GuestError = 10;
+
+    /// <summary><c>run</c>: the call passed its deadline.</summary>
+    public const int Timeout = 11;
+
+    /// <summary><c>run</c>: the call used up its fuel.</summary>
+    public const int OutOfFuel = 12;
+
+    /// <summary><c>run</c>: the component needed more memory than its limit.</summary>
+    public const int OutOfMemory = 13;
+
+    /// <summary><c>run</c>: the guest trapped.</summary>
+    public const int Trap = 14;
+
+    /// <summary><c>run</c>: a host import or the sandbox failed.</summary>
+    public const int HostError = 15;
+
+    /// <summary>The exit code for a call's outcome.</summary>
+    public static int For(InvocationOutcome outcome) => outcome switch
+    {
+        InvocationOutcome.Ok => Ok,
+        InvocationOutcome.GuestError => GuestError,
+        InvocationOutcome.Timeout => Timeout,
+        InvocationOutcome.OutOfFuel => OutOfFuel,
+        InvocationOutcome.OutOfMemory => OutOfMemory,
+        InvocationOutcome.Trap => Trap,
+        InvocationOutcome.HostError => HostError,
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+}

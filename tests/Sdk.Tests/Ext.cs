@@ -1,0 +1,24 @@
+using System.Text.Json;
+using ExtensibilityHost.Sdk.Cli;
+
+namespace ExtensibilityHost.Sdk.Tests;
+
+/// <summary>Runs the <c>ext</c> command line in-process and captures what it prints.</summary>
+internal static class Ext
+{
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await ExtCli.RunAsync(args, output, error, TestContext.Current.CancellationToken);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    public static async Task<(int ExitCode, JsonElement Result)> RunJsonAsync(params string[] args)
+    {
+        var (exitCode, output, error) = await RunAsync(args);
+        Assert.True(output.Length > 0, $"no output; stderr: {error}");
+        using var document = JsonDocument.Parse(output);
+        return (exitCode, document.RootElement.Clone());
+    }
+}
