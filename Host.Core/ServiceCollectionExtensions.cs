@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core;
+using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
@@ -37,6 +38,7 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddHostDatabase(configuration);
+        services.AddTenants();
 
         services.TryAddSingleton<IKeyValueStore>(sp => new InMemoryKeyValueStore(sp.GetRequiredService<IOptions<KeyValueOptions>>().Value));
         services.TryAddSingleton<InMemoryConfigSource>();
@@ -51,6 +53,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<EpochTicker>());
         services.TryAddSingleton<CompiledComponentCache>();
         services.TryAddSingleton<ComponentSandbox>();
+        services.TryAddSingleton(WorldCatalog.Default);
+        services.TryAddSingleton<ComponentValidator>();
 
         return new ExtensibilityHostBuilder(services).AddComponentStorage(configuration);
     }
