@@ -36,8 +36,15 @@ public sealed class OutboxDelivery
     /// <summary>Status.</summary>
     public DeliveryStatus Status { get; set; }
 
-    /// <summary>Attempts made so far.</summary>
+    /// <summary>
+    /// Attempts made so far, counted when a dispatcher claims the delivery (so an attempt lost with
+    /// a crashed node counts too, and a delivery that crashes its node cannot retry forever).
+    /// Reset by a replay.
+    /// </summary>
     public int Attempts { get; set; }
+
+    /// <summary>How many times the delivery was replayed from the dead letters.</summary>
+    public int Replays { get; set; }
 
     /// <summary>Not to be attempted before this time (UTC): the backoff.</summary>
     public DateTime NextAttemptAt { get; set; }
@@ -48,7 +55,7 @@ public sealed class OutboxDelivery
     /// <summary>When the lease runs out (UTC); another dispatcher may claim it after.</summary>
     public DateTime? LeaseExpiresAt { get; set; }
 
-    /// <summary>The last attempt's error.</summary>
+    /// <summary>The last failed attempt's error; kept through a replay until the next attempt.</summary>
     public string? LastError { get; set; }
 
     /// <summary>When it was written (UTC).</summary>

@@ -18,7 +18,13 @@ public sealed class Subscription
     /// <summary>Sync or async.</summary>
     public required SubscriptionMode Mode { get; set; }
 
-    /// <summary>Order among the tenant's subscriptions to the same event type (lower first).</summary>
+    /// <summary>
+    /// For sync subscriptions: what a failure of the handler means for the operation;
+    /// <see langword="null"/> for the host's default (<see cref="EventOptions.SyncFailurePolicy"/>).
+    /// </summary>
+    public SyncFailurePolicy? OnFailure { get; set; }
+
+    /// <summary>Order among the tenant's subscriptions to the same event type (lower first; ties in creation order).</summary>
     public required int Rank { get; set; }
 
     /// <summary>When it was created (UTC).</summary>

@@ -14,6 +14,7 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         builder.Property(e => e.EventType).HasMaxLength(Lengths.EventType);
         builder.Property(e => e.ComponentName).HasMaxLength(Lengths.Slug);
         builder.Property(e => e.Mode).HasConversion<string>().HasMaxLength(Lengths.Enum);
+        builder.Property(e => e.OnFailure).HasConversion<string>().HasMaxLength(Lengths.Enum);
         builder.HasIndex(e => new { e.TenantId, e.EventType, e.ComponentName }).IsUnique();
         builder.HasIndex(e => new { e.TenantId, e.EventType, e.Rank });
         builder.HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId).OnDelete(DeleteBehavior.Cascade);

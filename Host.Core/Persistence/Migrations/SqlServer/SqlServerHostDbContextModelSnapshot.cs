@@ -76,6 +76,9 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int>("Replays")
+                        .HasColumnType("int");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -122,6 +125,10 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
 
                     b.Property<string>("Mode")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("OnFailure")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 

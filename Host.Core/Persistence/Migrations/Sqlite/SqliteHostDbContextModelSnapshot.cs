@@ -71,6 +71,9 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Replays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -117,6 +120,10 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Mode")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnFailure")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
