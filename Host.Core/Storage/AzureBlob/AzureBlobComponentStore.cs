@@ -40,9 +40,6 @@ internal sealed partial class AzureBlobComponentStore : IComponentStore
         _logger = logger;
     }
 
-    /// <summary>The container's name.</summary>
-    public string ContainerName => _container.Name;
-
     /// <summary>
     /// The client options of the production store. The service version is pinned below the
     /// SDK's own (2026-10-06) to 2026-06-06, the newest Azurite 3.37 accepts: Azure serves
