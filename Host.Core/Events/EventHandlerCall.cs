@@ -1,0 +1,51 @@
+using ExtensibilityHost.Core.Runtime;
+using ExtensibilityHost.Core.Runtime.Imports;
+using Wasmtime.Components;
+
+namespace ExtensibilityHost.Core.Events;
+
+/// <summary>
+/// The call into <c>saas:extensibility/event-handler@1.0.0</c>: its target, its
+/// <c>event</c> argument, and the reading of its <c>result&lt;decision, failure&gt;</c>.
+/// </summary>
+internal static class EventHandlerCall
+{
+    public static readonly InvocationTarget Target = new(HostInterfaces.EventHandler, "handle");
+
+    /// <summary>What the invocation log shows as the target of an event delivery.</summary>
+    public static string Label(string eventType) => "event:" + eventType;
+
+    /// <summary>The WIT <c>event</c> record.</summary>
+    public static ComponentValue Event(string eventId, string eventType, string tenantId, DateTimeOffset occurredAt, string payload) =>
+        ComponentValue.Record(
+        [
+            new("id", ComponentValue.String(eventId)),
+            new("event-type", ComponentValue.String(eventType)),
+            new("tenant-id", ComponentValue.String(tenantId)),
+            new("occurred-at", ComponentValue.U64((ulong)Math.Max(0, occurredAt.ToUnixTimeMilliseconds()))),
+            new("payload", ComponentValue.String(payload)),
+        ]);
+
+    /// <summary>
+    /// Reads the <c>decision</c> of an <c>ok</c> result: the case name (<c>proceed</c>, <c>veto</c>,
+    /// <c>replace</c>) and its string, or null when the value is not a decision.
+    /// </summary>
+    public static (string Case, string? Text)? Decision(ComponentValue? output)
+    {
+        if (output?.Payload is not { Kind: ComponentValueKind.Variant } decision)
+        {
+            return null;
+        }
+
+        var text = decision.Payload is { Kind: ComponentValueKind.String } payload ? payload.AsString() : null;
+        return (decision.AsVariant(), text);
+    }
+
+    /// <summary>The <c>failure</c> of an <c>err</c> result as <c>code: message</c>, or null when it is not one.</summary>
+    public static string? Failure(ComponentValue? output) =>
+        output?.Payload is { Kind: ComponentValueKind.Record } failure
+        && failure.TryGetField("code", out var code) && code is { Kind: ComponentValueKind.String }
+        && failure.TryGetField("message", out var message) && message is { Kind: ComponentValueKind.String }
+            ? $"{code.AsString()}: {message.AsString()}"
+            : null;
+}

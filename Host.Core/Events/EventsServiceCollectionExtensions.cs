@@ -1,0 +1,57 @@
+using ExtensibilityHost.Core.Events;
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers domain events: the mediator, event publishing, subscriptions, the outbox and its dispatcher.</summary>
+internal static class EventsServiceCollectionExtensions
+{
+    public static IServiceCollection AddEvents(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EventOptions>()
+            .Bind(configuration.GetSection(EventOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EventOptions>, EventOptionsValidator>());
+
+        // The mediator is generated when Host.Core compiles, from the notifications and handlers it
+        // can see then (Host.Core's own). Scoped because handlers use the scoped HostDbContext; the
+        // generated types are internal so an application running its own Mediator generator does
+        // not get a second public Mediator class.
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.GenerateTypesAsInternal = true;
+            options.NotificationPublisherType = typeof(EveryHandlerNotificationPublisher);
+        });
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IValidator<DomainEvent>, DomainEventValidator>();
+        services.TryAddSingleton<IValidator<UpsertSubscription>, UpsertSubscriptionValidator>();
+        services.TryAddScoped<IEventPublisher, EventPublisher>();
+        services.TryAddScoped<SubscriptionService>();
+        services.TryAddScoped<DeliveryService>();
+
+        services.TryAddSingleton<OutboxDispatcher>();
+        // After DatabaseMigrator (registered earlier): the outbox table must exist.
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<IOptions<EventOptions>>().Value.RunDispatcher
+            ? sp.GetRequiredService<OutboxDispatcher>()
+            : NoDispatcher.Instance);
+        return services;
+    }
+
+    /// <summary>Stands in for the dispatcher on a node configured not to run it.</summary>
+    private sealed class NoDispatcher : IHostedService
+    {
+        public static readonly NoDispatcher Instance = new();
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace ExtensibilityHost.Core.Events;
+
+internal sealed partial class OutboxDispatcher
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox dispatcher {DispatcherId} started")]
+    private partial void LogStarted(string dispatcherId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An outbox dispatch pass failed; trying again after the poll interval")]
+    private partial void LogPassFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} faulted in the host")]
+    private partial void LogDeliveryFaulted(Guid deliveryId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivered {DeliveryId} ({EventType} {EventId} of tenant {TenantId}) to {ComponentName} on attempt {Attempts}")]
+    private partial void LogDelivered(Guid deliveryId, string eventType, string eventId, string tenantId, string componentName, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} failed on attempt {Attempts}; next attempt at {NextAttemptAt:O}: {Error}")]
+    private partial void LogRetrying(Guid deliveryId, int attempts, DateTime nextAttemptAt, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettered {DeliveryId} ({EventType} {EventId} of tenant {TenantId}) for {ComponentName} after {Attempts} attempts: {Error}")]
+    private partial void LogDeadLettered(Guid deliveryId, string eventType, string eventId, string tenantId, string componentName, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} outlived its lease {Lease}; another dispatcher owns it now and records its outcome")]
+    private partial void LogLeaseLost(Guid deliveryId, string lease);
+}

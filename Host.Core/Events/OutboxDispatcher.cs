@@ -1,0 +1,240 @@
+using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Persistence;
+using ExtensibilityHost.Core.Persistence.Configurations;
+using ExtensibilityHost.Core.Runtime;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ExtensibilityHost.Core.Events;
+
+/// <summary>
+/// Delivers the outbox to async subscriptions, at least once. Any number of dispatchers (nodes)
+/// may share one database: each delivery is claimed with a lease by a conditional UPDATE, so in
+/// the normal case exactly one dispatcher runs it, and a dispatcher that dies (or stops) mid-delivery
+/// leaves a lease that runs out, after which another one claims the delivery again.
+/// </summary>
+internal sealed partial class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IOptions<EventOptions> options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private long _claims;
+
+    /// <summary>This dispatcher's name in <see cref="OutboxDelivery.LeaseOwner"/>, unique per instance.</summary>
+    public string Id { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        LogStarted(Id);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                claimed = await DeliverDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Deliveries in flight keep their leases, as after a crash: their outcome is unknown
+                // (tenant code may have run), so another dispatcher retries them once the leases run out.
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database may be down for a while: keep polling rather than stop the host.
+                LogPassFailed(e);
+            }
+
+            if (claimed < options.Value.BatchSize)
+            {
+                try
+                {
+                    await Task.Delay(options.Value.PollInterval, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>One pass: claims up to a batch of due deliveries and runs them.</summary>
+    /// <returns>How many were claimed.</returns>
+    internal async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        var claimed = await ClaimAsync(cancellationToken);
+        await Parallel.ForEachAsync(
+            claimed,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentDeliveries, CancellationToken = cancellationToken },
+            async (claim, token) => await DeliverAsync(claim, token));
+        return claimed.Count;
+    }
+
+    /// <summary>
+    /// Leases up to a batch of due deliveries to this dispatcher and counts the attempt. Candidates
+    /// are read without a lock; the UPDATE repeats every condition, so of two dispatchers reading
+    /// the same candidates only one lease lands on each row, and the rows read back are exactly this claim's.
+    /// </summary>
+    internal async Task<IReadOnlyList<OutboxDelivery>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var candidates = await db.Deliveries.AsNoTracking()
+            .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseOwner == null || d.LeaseExpiresAt < now))
+            .OrderBy(d => d.NextAttemptAt)
+            .Select(d => d.Id)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var lease = $"{Id}#{Interlocked.Increment(ref _claims)}";
+        var leaseExpiresAt = now + options.Value.LeaseDuration;
+        var leased = await db.Deliveries
+            .Where(d => candidates.Contains(d.Id)
+                && d.Status == DeliveryStatus.Pending
+                && d.NextAttemptAt <= now
+                && (d.LeaseOwner == null || d.LeaseExpiresAt < now))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.LeaseOwner, lease)
+                .SetProperty(d => d.LeaseExpiresAt, leaseExpiresAt)
+                .SetProperty(d => d.Attempts, d => d.Attempts + 1),
+                cancellationToken);
+        if (leased == 0)
+        {
+            return [];
+        }
+
+        return await db.Deliveries.AsNoTracking().Where(d => d.LeaseOwner == lease).ToListAsync(cancellationToken);
+    }
+
+    private async Task DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var runner = scope.ServiceProvider.GetRequiredService<IExtensionRunner>();
+        string? error;
+        try
+        {
+            // Background work waits for a slot under the tenant's concurrency limit instead of failing.
+            var run = await runner.RunAsync(new ExtensionRunRequest
+            {
+                TenantId = delivery.TenantId,
+                ComponentName = delivery.ComponentName,
+                Target = EventHandlerCall.Target,
+                Arguments = [EventHandlerCall.Event(delivery.EventId, delivery.EventType, delivery.TenantId, AsUtc(delivery.OccurredAt), delivery.Payload)],
+                Label = EventHandlerCall.Label(delivery.EventType),
+                EventId = delivery.EventId,
+                WaitForSlot = true,
+            }, cancellationToken);
+            error = Failure(run);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A host fault (database, blob store) fails this attempt like a tenant failure would;
+            // the dispatcher itself goes on.
+            LogDeliveryFaulted(delivery.Id, e);
+            error = "host fault: " + e.Message;
+        }
+
+        // Tenant code has run: record that even when the dispatcher is stopping, or the attempt
+        // would be repeated for nothing.
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        if (error is null)
+        {
+            await CompleteAsync(db, delivery, CancellationToken.None);
+        }
+        else
+        {
+            await FailAsync(db, delivery, error, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Null when the handler ran and did not fail (for async subscriptions the decision itself does not matter).</summary>
+    private static string? Failure(ExtensionRunResult run)
+    {
+        if (run.Status != ExtensionRunStatus.Ran)
+        {
+            return $"not run ({run.Status}): {run.Reason}";
+        }
+
+        var invocation = run.Invocation!;
+        if (invocation.Outcome == InvocationOutcome.Ok)
+        {
+            return null;
+        }
+
+        var outcome = invocation.Outcome.ToWireName();
+        return $"{outcome}: {EventHandlerCall.Failure(invocation.Output) ?? invocation.Error ?? outcome}";
+    }
+
+    private async Task CompleteAsync(HostDbContext db, OutboxDelivery delivery, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        // Only while this claim still holds the lease: if it ran out and another dispatcher took
+        // the delivery, that one records its own outcome.
+        var updated = await db.Deliveries
+            .Where(d => d.Id == delivery.Id && d.LeaseOwner == delivery.LeaseOwner)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.Status, DeliveryStatus.Delivered)
+                .SetProperty(d => d.CompletedAt, now)
+                .SetProperty(d => d.LastError, (string?)null)
+                .SetProperty(d => d.LeaseOwner, (string?)null)
+                .SetProperty(d => d.LeaseExpiresAt, (DateTime?)null),
+                cancellationToken);
+        if (updated == 0)
+        {
+            LogLeaseLost(delivery.Id, delivery.LeaseOwner!);
+            return;
+        }
+
+        LogDelivered(delivery.Id, delivery.EventType, delivery.EventId, delivery.TenantId, delivery.ComponentName, delivery.Attempts);
+    }
+
+    private async Task FailAsync(HostDbContext db, OutboxDelivery delivery, string error, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var settings = options.Value;
+        var deadLetter = delivery.Attempts >= settings.MaxAttempts;
+        var nextAttemptAt = deadLetter
+            ? now
+            : now + DeliveryBackoff.Delay(delivery.Attempts, settings.BackoffBase, settings.BackoffMax, Random.Shared.NextDouble());
+        var lastError = error.Length > Lengths.Reason ? error[..Lengths.Reason] : error;
+        var updated = await db.Deliveries
+            .Where(d => d.Id == delivery.Id && d.LeaseOwner == delivery.LeaseOwner)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.Status, deadLetter ? DeliveryStatus.DeadLettered : DeliveryStatus.Pending)
+                .SetProperty(d => d.NextAttemptAt, nextAttemptAt)
+                .SetProperty(d => d.CompletedAt, deadLetter ? now : (DateTime?)null)
+                .SetProperty(d => d.LastError, lastError)
+                .SetProperty(d => d.LeaseOwner, (string?)null)
+                .SetProperty(d => d.LeaseExpiresAt, (DateTime?)null),
+                cancellationToken);
+        if (updated == 0)
+        {
+            LogLeaseLost(delivery.Id, delivery.LeaseOwner!);
+        }
+        else if (deadLetter)
+        {
+            LogDeadLettered(delivery.Id, delivery.EventType, delivery.EventId, delivery.TenantId, delivery.ComponentName, delivery.Attempts, lastError);
+        }
+        else
+        {
+            LogRetrying(delivery.Id, delivery.Attempts, nextAttemptAt, lastError);
+        }
+    }
+
+    // SQLite hands DateTime back unspecified; the column is UTC by convention.
+    private static DateTimeOffset AsUtc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}
