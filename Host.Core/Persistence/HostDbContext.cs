@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core.Events;
+using ExtensibilityHost.Core.ExtensionPoints;
 using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Reviews;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
@@ -58,6 +59,9 @@ public abstract class HostDbContext : DbContext
     /// <summary>Component settings read through the config import.</summary>
     public DbSet<ComponentSetting> Settings => Set<ComponentSetting>();
 
+    /// <summary>Which component of a tenant serves which extension point.</summary>
+    public DbSet<ExtensionPointBinding> ExtensionPointBindings => Set<ExtensionPointBinding>();
+
     /// <inheritdoc/>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -74,5 +78,6 @@ public abstract class HostDbContext : DbContext
         modelBuilder.Entity<OutboxDelivery>().HasQueryFilter(e => ScopedTenantId == null || e.TenantId == ScopedTenantId);
         modelBuilder.Entity<KeyValueEntry>().HasQueryFilter(e => ScopedTenantId == null || e.TenantId == ScopedTenantId);
         modelBuilder.Entity<ComponentSetting>().HasQueryFilter(e => ScopedTenantId == null || e.TenantId == ScopedTenantId);
+        modelBuilder.Entity<ExtensionPointBinding>().HasQueryFilter(e => ScopedTenantId == null || e.TenantId == ScopedTenantId);
     }
 }

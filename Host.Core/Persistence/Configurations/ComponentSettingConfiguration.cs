@@ -13,6 +13,6 @@ internal sealed class ComponentSettingConfiguration : IEntityTypeConfiguration<C
         builder.Property(e => e.TenantId).HasMaxLength(Lengths.Slug);
         builder.Property(e => e.ComponentName).HasMaxLength(Lengths.Slug);
         builder.Property(e => e.Key).HasMaxLength(Lengths.SettingKey);
-        builder.Property(e => e.Value).HasMaxLength(4000);
+        builder.Property(e => e.Value).HasMaxLength(Lengths.SettingValue);
     }
 }

@@ -10,6 +10,8 @@ internal static class Lengths
     public const int Target = 512;
     public const int Reason = 2000;
     public const int SettingKey = 256;
+    public const int SettingValue = 4000;
     public const int KeyValueKey = 256;
     public const int Enum = 32;
+    public const int PointName = 200;
 }

@@ -153,6 +153,32 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
                     b.ToTable("Subscriptions");
                 });
 
+            modelBuilder.Entity("ExtensibilityHost.Core.ExtensionPoints.ExtensionPointBinding", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("nvarchar(63)");
+
+                    b.Property<string>("Point")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ComponentName")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("nvarchar(63)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("TenantId", "Point");
+
+                    b.ToTable("ExtensionPointBindings");
+                });
+
             modelBuilder.Entity("ExtensibilityHost.Core.Invocations.InvocationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -501,6 +527,15 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("ExtensibilityHost.Core.Events.Subscription", b =>
+                {
+                    b.HasOne("ExtensibilityHost.Core.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ExtensibilityHost.Core.ExtensionPoints.ExtensionPointBinding", b =>
                 {
                     b.HasOne("ExtensibilityHost.Core.Tenants.Tenant", null)
                         .WithMany()

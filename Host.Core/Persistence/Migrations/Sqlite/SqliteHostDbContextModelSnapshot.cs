@@ -148,6 +148,32 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
                     b.ToTable("Subscriptions");
                 });
 
+            modelBuilder.Entity("ExtensibilityHost.Core.ExtensionPoints.ExtensionPointBinding", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Point")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComponentName")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "Point");
+
+                    b.ToTable("ExtensionPointBindings");
+                });
+
             modelBuilder.Entity("ExtensibilityHost.Core.Invocations.InvocationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -496,6 +522,15 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ExtensibilityHost.Core.Events.Subscription", b =>
+                {
+                    b.HasOne("ExtensibilityHost.Core.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ExtensibilityHost.Core.ExtensionPoints.ExtensionPointBinding", b =>
                 {
                     b.HasOne("ExtensibilityHost.Core.Tenants.Tenant", null)
                         .WithMany()
