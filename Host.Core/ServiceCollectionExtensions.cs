@@ -39,6 +39,8 @@ public static class ServiceCollectionExtensions
 
         services.AddHostDatabase(configuration);
         services.AddTenants();
+        services.AddComponentVersions(configuration);
+        services.AddReviews();
 
         services.TryAddSingleton<IKeyValueStore>(sp => new InMemoryKeyValueStore(sp.GetRequiredService<IOptions<KeyValueOptions>>().Value));
         services.TryAddSingleton<InMemoryConfigSource>();

@@ -1,0 +1,51 @@
+namespace ExtensibilityHost.Core.Versions;
+
+/// <summary>
+/// What a version imports and exports that the active version of its component does not (and the
+/// reverse), by import/export name; <c>Changed…</c> lists names present in both whose functions or
+/// signatures differ. What a reviewer looks at first: a new import is a new capability.
+/// </summary>
+/// <param name="ComparedWith">The active version's number, or null when the component has no active version (everything is added).</param>
+/// <param name="AddedImports">Imported by this version only.</param>
+/// <param name="RemovedImports">Imported by the active version only.</param>
+/// <param name="ChangedImports">Imported by both, with different functions or signatures.</param>
+/// <param name="AddedExports">Exported by this version only.</param>
+/// <param name="RemovedExports">Exported by the active version only.</param>
+/// <param name="ChangedExports">Exported by both, with different functions or signatures.</param>
+public sealed record CapabilityDiff(
+    int? ComparedWith,
+    IReadOnlyList<string> AddedImports,
+    IReadOnlyList<string> RemovedImports,
+    IReadOnlyList<string> ChangedImports,
+    IReadOnlyList<string> AddedExports,
+    IReadOnlyList<string> RemovedExports,
+    IReadOnlyList<string> ChangedExports)
+{
+    /// <summary>Compares <paramref name="version"/> with <paramref name="active"/> (null: no active version).</summary>
+    public static CapabilityDiff Between(ComponentVersion version, ComponentVersion? active)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var (addedImports, removedImports, changedImports) = Compare(version.ImportsJson, active?.ImportsJson);
+        var (addedExports, removedExports, changedExports) = Compare(version.ExportsJson, active?.ExportsJson);
+        return new CapabilityDiff(active?.Number, addedImports, removedImports, changedImports, addedExports, removedExports, changedExports);
+    }
+
+    private static (List<string> Added, List<string> Removed, List<string> Changed) Compare(string json, string? baselineJson)
+    {
+        var items = VersionJson.Items(json).ToDictionary(i => i.Name, StringComparer.Ordinal);
+        var baseline = baselineJson is null ? [] : VersionJson.Items(baselineJson).ToDictionary(i => i.Name, StringComparer.Ordinal);
+        var added = items.Keys.Where(name => !baseline.ContainsKey(name)).Order(StringComparer.Ordinal).ToList();
+        var removed = baseline.Keys.Where(name => !items.ContainsKey(name)).Order(StringComparer.Ordinal).ToList();
+        var changed = items.Values
+            .Where(item => baseline.TryGetValue(item.Name, out var before) && !SameShape(item, before))
+            .Select(item => item.Name)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return (added, removed, changed);
+    }
+
+    private static bool SameShape(VersionItem a, VersionItem b) =>
+        a.Kind == b.Kind
+        && a.Signature == b.Signature
+        && (a.Functions ?? []).SequenceEqual(b.Functions ?? []);
+}

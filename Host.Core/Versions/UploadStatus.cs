@@ -1,0 +1,17 @@
+namespace ExtensibilityHost.Core.Versions;
+
+/// <summary>What an upload did.</summary>
+public enum UploadStatus
+{
+    /// <summary>A new pending version was recorded.</summary>
+    Created,
+
+    /// <summary>The component already has a version with these bytes; it is returned and nothing is written.</summary>
+    AlreadyExists,
+
+    /// <summary>The bytes are not a usable component (<see cref="UploadResult.LoadError"/>); nothing is written.</summary>
+    NotAComponent,
+
+    /// <summary>The component implements no world or imports what the host does not provide (<see cref="UploadResult.Conformance"/>); nothing is written.</summary>
+    WorldMismatch,
+}

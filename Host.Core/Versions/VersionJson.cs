@@ -1,0 +1,42 @@
+using System.Text.Json;
+using ExtensibilityHost.Core.Components;
+
+namespace ExtensibilityHost.Core.Versions;
+
+/// <summary>
+/// The JSON columns of <see cref="ComponentVersion"/>: matched worlds (an array of names) and
+/// imports/exports (<see cref="VersionItem"/>s with formatted signatures), written once at upload.
+/// </summary>
+public static class VersionJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>The worlds column for <paramref name="worlds"/>.</summary>
+    public static string FromWorlds(IEnumerable<WorldDefinition> worlds) =>
+        JsonSerializer.Serialize(worlds.Select(w => w.Name).ToList(), Options);
+
+    /// <summary>The imports or exports column for <paramref name="items"/>.</summary>
+    public static string FromItems(IEnumerable<ComponentItem> items) =>
+        JsonSerializer.Serialize(items.Select(ToItem).ToList(), Options);
+
+    /// <summary>Reads a worlds column.</summary>
+    public static IReadOnlyList<string> Worlds(string json) =>
+        JsonSerializer.Deserialize<List<string>>(json, Options) ?? [];
+
+    /// <summary>Reads an imports or exports column.</summary>
+    public static IReadOnlyList<VersionItem> Items(string json) =>
+        JsonSerializer.Deserialize<List<VersionItem>>(json, Options) ?? [];
+
+    private static VersionItem ToItem(ComponentItem item) => new()
+    {
+        Name = item.Name,
+        Kind = item.Kind == ComponentItemKind.CoreFunction ? "core-function" : item.Kind.ToString().ToLowerInvariant(),
+        Signature = item.Signature is { } signature ? WitTypeFormatter.Format(signature) : null,
+        Functions = item.Kind == ComponentItemKind.Instance
+            ? item.Functions.Select(f => new VersionFunction(f.Name, WitTypeFormatter.Format(f.Signature))).ToList()
+            : null,
+    };
+}
