@@ -22,6 +22,8 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthEndpoints();
 app.MapTenantEndpoints();
+app.MapComponentEndpoints();
+app.MapReviewEndpoints();
 
 app.Run();
 return 0;

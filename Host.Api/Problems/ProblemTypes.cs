@@ -17,6 +17,7 @@ internal static class ProblemTypes
     public const string ConcurrencyLimited = Base + "concurrency-limited";
     public const string PayloadTooLarge = Base + "payload-too-large";
     public const string UnsupportedMediaType = Base + "unsupported-media-type";
+    public const string InvalidContentEncoding = Base + "content-encoding-invalid";
     public const string InternalError = Base + "internal-error";
 
     public const string ComponentEmpty = Base + "component-empty";
