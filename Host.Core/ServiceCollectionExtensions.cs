@@ -42,6 +42,8 @@ public static class ServiceCollectionExtensions
         services.AddComponentVersions(configuration);
         services.AddReviews();
 
+        services.AddInvocations(configuration);
+
         services.TryAddSingleton<IKeyValueStore>(sp => new InMemoryKeyValueStore(sp.GetRequiredService<IOptions<KeyValueOptions>>().Value));
         services.TryAddSingleton<InMemoryConfigSource>();
         services.TryAddSingleton<IConfigSource>(sp => sp.GetRequiredService<InMemoryConfigSource>());

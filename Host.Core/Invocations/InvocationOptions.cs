@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ExtensibilityHost.Core.Invocations;
+
+/// <summary>
+/// Protection of the host from tenant code (section <c>ExtensibilityHost:Invocations</c>): the
+/// per-tenant concurrency limit and the circuit breaker. Validated at start-up.
+/// </summary>
+public sealed class InvocationOptions
+{
+    /// <summary>The configuration section these options bind to.</summary>
+    public const string SectionName = "ExtensibilityHost:Invocations";
+
+    /// <summary>
+    /// How many calls of one tenant's code may run at once. Each running call holds a thread-pool
+    /// thread for up to its timeout, so this is what keeps one tenant's slow code from starving others.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrencyPerTenant { get; set; } = 4;
+
+    /// <summary>Per-tenant overrides of <see cref="MaxConcurrencyPerTenant"/>, by tenant id (e.g. for a bigger plan).</summary>
+    public Dictionary<string, int> TenantConcurrency { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Failed invocations in a row after which a version is suspended automatically.</summary>
+    [Range(1, 10_000)]
+    public int FailuresBeforeSuspension { get; set; } = 5;
+
+    /// <summary>
+    /// Whether an <c>err</c> the component returned itself (<c>guest-error</c>) counts as a failure for
+    /// the circuit breaker. On by default: a component that answers every call with an error fails
+    /// its callers as surely as one that traps, and a single success resets the count, so occasional
+    /// business errors never trip it. Turn it off when a point's errors are routine answers.
+    /// </summary>
+    public bool GuestErrorsCountAsFailures { get; set; } = true;
+
+    /// <summary>The concurrency limit of <paramref name="tenantId"/>.</summary>
+    public int ConcurrencyLimitOf(string tenantId) =>
+        TenantConcurrency.TryGetValue(tenantId, out var limit) ? limit : MaxConcurrencyPerTenant;
+}

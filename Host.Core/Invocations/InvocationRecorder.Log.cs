@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Logging;
+
+namespace ExtensibilityHost.Core.Invocations;
+
+internal sealed partial class InvocationRecorder
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Suspended {TenantId}/{ComponentName} version {VersionNumber} after repeated failures; the last was {Outcome}")]
+    private partial void LogSuspended(string tenantId, string componentName, int? versionNumber, string outcome);
+}

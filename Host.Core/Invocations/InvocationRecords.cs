@@ -1,0 +1,83 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ExtensibilityHost.Core.Persistence.Configurations;
+using ExtensibilityHost.Core.Runtime;
+
+namespace ExtensibilityHost.Core.Invocations;
+
+/// <summary>Turns a sandboxed call into its row in the invocation log.</summary>
+internal static class InvocationRecords
+{
+    public static InvocationRecord Create(
+        Guid id, PreparedExtension extension, ExtensionRunRequest request, InvocationResult result, long memoryLimitBytes, DateTime startedAt) => new()
+    {
+        Id = id,
+        TenantId = extension.TenantId,
+        ComponentName = extension.ComponentName,
+        VersionId = extension.VersionId,
+        VersionNumber = extension.VersionNumber,
+        Target = Truncate(request.Label ?? request.Target.ToString(), Lengths.Target),
+        EventId = request.EventId is null ? null : Truncate(request.EventId, Lengths.Name),
+        Outcome = result.Outcome.ToWireName(),
+        Trap = result.Trap?.ToWireName(),
+        DurationMs = result.Duration.TotalMilliseconds,
+        FuelConsumed = result.FuelConsumed is { } fuel ? (long)Math.Min(fuel, long.MaxValue) : null,
+        MemoryLimitBytes = memoryLimitBytes,
+        LogsJson = LogsJson(result.Logs),
+        LogsDropped = result.LogsDropped,
+        Error = result.Error is null ? null : Truncate(result.Error, Lengths.Reason),
+        StartedAt = startedAt,
+    };
+
+    /// <summary>Guest log lines as a JSON array of <c>{"level": "info", "message": "…", "elapsedMs": 1.25}</c>.</summary>
+    public static string LogsJson(IReadOnlyList<GuestLogLine> lines)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var line in lines)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("level", LevelName(line.Level));
+                writer.WriteString("message", line.Message);
+                writer.WriteNumber("elapsedMs", Math.Round(line.Elapsed.TotalMilliseconds, 3));
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Cuts <paramref name="text"/> to a column's length, marking the cut (never between the halves of a surrogate pair).</summary>
+    public static string Truncate(string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var keep = maxLength - 1;
+        if (char.IsHighSurrogate(text[keep - 1]))
+        {
+            keep--;
+        }
+
+        return string.Concat(text.AsSpan(0, keep), "…");
+    }
+
+    public static string VersionText(int number) => number.ToString(CultureInfo.InvariantCulture);
+
+    private static string LevelName(GuestLogLevel level) => level switch
+    {
+        GuestLogLevel.Trace => "trace",
+        GuestLogLevel.Debug => "debug",
+        GuestLogLevel.Info => "info",
+        GuestLogLevel.Warn => "warn",
+        _ => "error",
+    };
+}

@@ -1,0 +1,30 @@
+using ExtensibilityHost.Core.Invocations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the runner (the one path into tenant code), its protections and typed calls of exports.</summary>
+internal static class InvocationServiceCollectionExtensions
+{
+    public static IServiceCollection AddInvocations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<InvocationOptions>()
+            .Bind(configuration.GetSection(InvocationOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InvocationOptions>, InvocationOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TenantConcurrencyLimiter>();
+        services.TryAddSingleton<CircuitBreaker>();
+        services.TryAddSingleton<InvocationRecorder>();
+        services.TryAddSingleton<ExtensionRunner>();
+        services.TryAddSingleton<IExtensionRunner>(sp => sp.GetRequiredService<ExtensionRunner>());
+        services.TryAddSingleton<ComponentDescriptions>();
+        services.TryAddSingleton<JsonCalls>();
+        services.TryAddSingleton<IComponentInvoker, ComponentInvoker>();
+        services.TryAddScoped<ExtensionProtection>();
+        return services;
+    }
+}
