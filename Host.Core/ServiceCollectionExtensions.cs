@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
             .Bind(configuration.GetSection(KeyValueOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyValueOptions>, KeyValueOptionsValidator>());
 
         services.AddHostDatabase(configuration);
         services.AddTenants();
@@ -44,9 +45,9 @@ public static class ServiceCollectionExtensions
 
         services.AddInvocations(configuration);
 
-        services.TryAddSingleton<IKeyValueStore>(sp => new InMemoryKeyValueStore(sp.GetRequiredService<IOptions<KeyValueOptions>>().Value));
-        services.TryAddSingleton<InMemoryConfigSource>();
-        services.TryAddSingleton<IConfigSource>(sp => sp.GetRequiredService<InMemoryConfigSource>());
+        services.TryAddSingleton<IKeyValueStore, DatabaseKeyValueStore>();
+        services.TryAddSingleton<IConfigSource, DatabaseConfigSource>();
+        services.TryAddScoped<ComponentSettings>();
 
         services.TryAddSingleton(sp => new SandboxEngine(
             sp.GetRequiredService<IOptions<RuntimeOptions>>().Value,

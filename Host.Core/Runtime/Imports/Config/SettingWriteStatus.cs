@@ -1,0 +1,14 @@
+namespace ExtensibilityHost.Core.Runtime.Imports.Config;
+
+/// <summary>What <see cref="ComponentSettings.SetAsync"/> did.</summary>
+public enum SettingWriteStatus
+{
+    /// <summary>The setting did not exist and was created.</summary>
+    Created,
+
+    /// <summary>The setting existed and its value was replaced.</summary>
+    Updated,
+
+    /// <summary>The tenant does not exist; nothing was written.</summary>
+    TenantNotFound,
+}
