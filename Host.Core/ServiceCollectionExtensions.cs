@@ -18,8 +18,9 @@ public static class ServiceCollectionExtensions
 
     /// <summary>
     /// Registers the component runtime: options (validated at start-up), the process-wide
-    /// <see cref="SandboxEngine"/>, the epoch ticker, the compiled-component cache, the sandbox and
-    /// the in-memory defaults of the host imports' stores (replaceable: registered with TryAdd).
+    /// <see cref="SandboxEngine"/>, the epoch ticker, the compiled-component cache, the sandbox, the
+    /// runner with its protections, extension points, and the database-backed stores of the host
+    /// imports (replaceable: registered with TryAdd).
     /// </summary>
     public static ExtensibilityHostBuilder AddExtensibilityHost(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,6 +45,7 @@ public static class ServiceCollectionExtensions
         services.AddReviews();
 
         services.AddInvocations(configuration);
+        services.AddExtensionPoints(configuration);
 
         services.TryAddSingleton<IKeyValueStore, DatabaseKeyValueStore>();
         services.TryAddSingleton<IConfigSource, DatabaseConfigSource>();

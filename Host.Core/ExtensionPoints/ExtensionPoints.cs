@@ -1,0 +1,131 @@
+using System.Text.Json;
+using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ExtensibilityHost.Core.ExtensionPoints;
+
+/// <summary>
+/// The <see cref="IExtensionPoints"/>: finds the point and the tenant's bound component, calls it
+/// through <see cref="JsonCalls"/> (so through the runner, with the point's limits) and applies the
+/// point's failure policy.
+/// </summary>
+internal sealed partial class ExtensionPoints(
+    ExtensionPointRegistry registry, IServiceScopeFactory scopes, JsonCalls calls, ILogger<ExtensionPoints> logger) : IExtensionPoints
+{
+    private static readonly JsonSerializerOptions DefaultSerializerOptions = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
+    };
+
+    public async Task<ExtensionPointResult> InvokeAsync(string tenantId, string point, JsonElement input, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        ArgumentException.ThrowIfNullOrEmpty(point);
+        if (registry.Find(point) is not { } definition)
+        {
+            return new ExtensionPointResult
+            {
+                Point = point,
+                Status = ExtensionCallStatus.UnknownPoint,
+                Error = $"no extension point '{point}' is configured",
+            };
+        }
+
+        var componentName = await BoundComponentAsync(tenantId, point, cancellationToken);
+        if (componentName is null)
+        {
+            return ApplyPolicy(definition, tenantId, new ExtensionPointResult
+            {
+                Point = point,
+                Status = ExtensionCallStatus.NotBound,
+                Error = $"tenant '{tenantId}' has bound no component to extension point '{point}'",
+            });
+        }
+
+        var call = await calls.CallAsync(new JsonCall
+        {
+            TenantId = tenantId,
+            ComponentName = componentName,
+            Target = definition.Target,
+            Shape = definition.Kind == ExtensionPointKind.Generic ? JsonCallShape.GenericPoint : JsonCallShape.TypedPoint,
+            Input = input,
+            Label = $"point:{point}",
+            Point = point,
+            Limits = definition.Limits,
+        }, cancellationToken);
+
+        var result = new ExtensionPointResult
+        {
+            Point = point,
+            Status = call.Status,
+            Output = call.Output,
+            Outcome = call.Invocation?.Outcome,
+            Trap = call.Invocation?.Trap,
+            Error = call.Error,
+            ErrorValue = call.ErrorValue,
+            DurationMs = call.Invocation?.Duration.TotalMilliseconds ?? 0,
+            InvocationId = call.InvocationId,
+            ComponentName = componentName,
+            VersionId = call.VersionId,
+            VersionNumber = call.VersionNumber,
+        };
+        return ApplyPolicy(definition, tenantId, result);
+    }
+
+    public async Task<ExtensionPointResult<TOutput>> InvokeAsync<TInput, TOutput>(
+        string tenantId, string point, TInput input, JsonSerializerOptions? serializerOptions = null, CancellationToken cancellationToken = default)
+    {
+        var options = serializerOptions ?? DefaultSerializerOptions;
+        var result = await InvokeAsync(tenantId, point, JsonSerializer.SerializeToElement(input, options), cancellationToken);
+        if (result.Output is not { } output)
+        {
+            return new ExtensionPointResult<TOutput> { Result = result };
+        }
+
+        try
+        {
+            return new ExtensionPointResult<TOutput> { Result = result, Output = output.Deserialize<TOutput>(options) };
+        }
+        catch (JsonException exception) when (!result.UsedDefault)
+        {
+            // The tenant's answer does not fit the application's type: a failure of tenant code like any other.
+            var invalid = ApplyPolicy(registry.Find(point)!, tenantId, result with
+            {
+                Status = ExtensionCallStatus.InvalidOutput,
+                Output = null,
+                Error = $"the output does not deserialize into {typeof(TOutput).Name}: {exception.Message}",
+            });
+            return new ExtensionPointResult<TOutput>
+            {
+                Result = invalid,
+                Output = invalid.Output is { } fallback ? fallback.Deserialize<TOutput>(options) : default,
+            };
+        }
+    }
+
+    private async Task<string?> BoundComponentAsync(string tenantId, string point, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<HostDbContext>().ExtensionPointBindings
+            .AsNoTracking()
+            .Where(b => b.TenantId == tenantId && b.Point == point)
+            .Select(b => b.ComponentName)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private ExtensionPointResult ApplyPolicy(ExtensionPointDefinition definition, string tenantId, ExtensionPointResult result)
+    {
+        // Invalid input is the caller's bug: answering it with a default would hide it.
+        if (result.Status is ExtensionCallStatus.Ok or ExtensionCallStatus.InvalidInput
+            || definition.FailurePolicy != ExtensionPointFailurePolicy.FailOpen)
+        {
+            return result;
+        }
+
+        LogFailedOpen(definition.Name, tenantId, result.Status, result.Outcome, result.Error);
+        return result with { Output = definition.Default, UsedDefault = true };
+    }
+}
