@@ -18,7 +18,7 @@ internal static class ApiServiceCollectionExtensions
         var services = builder.Services;
         services.AddExtensibilityHost(builder.Configuration);
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblemTypes.Apply);
         services.AddExceptionHandler<UnhandledExceptionProblemHandler>();
         services.ConfigureHttpJsonOptions(options =>
         {

@@ -12,6 +12,7 @@ internal static class ProblemTypes
     public const string Unauthorized = Base + "unauthorized";
     public const string Forbidden = Base + "forbidden";
     public const string NotFound = Base + "not-found";
+    public const string MethodNotAllowed = Base + "method-not-allowed";
     public const string Conflict = Base + "conflict";
     public const string RateLimited = Base + "rate-limited";
     public const string ConcurrencyLimited = Base + "concurrency-limited";
