@@ -1,0 +1,138 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ExtensibilityHost.Core.Persistence;
+using ExtensibilityHost.Core.Storage;
+using ExtensibilityHost.Core.Tenants;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExtensibilityHost.Api.Tests;
+
+/// <summary>
+/// The real Host.Api (its Program, auth, database migrations, blob store, validator) in memory, on
+/// a SQLite file and blobs in a temporary folder deleted on dispose. Settings are given explicitly
+/// so EXTHOST_DATA_DIR in the developer's shell does not matter; the admin key is inserted
+/// directly, so EXTHOST_ADMIN_KEY does not either.
+/// </summary>
+public sealed class ApiHost : WebApplicationFactory<Program>
+{
+    /// <summary>The upload limit of test hosts: small, so oversized bodies are cheap to send.</summary>
+    public const long MaxComponentBytes = 2 * 1024 * 1024;
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("exthost-api-").FullName;
+    private readonly Dictionary<string, string?> _settings;
+    private string? _adminKey;
+
+    public ApiHost(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _settings = new(StringComparer.Ordinal)
+        {
+            ["ExtensibilityHost:Database:ConnectionString"] = $"Data Source={Path.Combine(_directory, "exthost.db")}",
+            ["ExtensibilityHost:Storage:Provider"] = "FileSystem",
+            ["ExtensibilityHost:Storage:FileSystemRoot"] = Path.Combine(_directory, "blobs"),
+            ["ExtensibilityHost:Runtime:ArtifactCacheDirectory"] = Path.Combine(_directory, "artifacts"),
+            ["ExtensibilityHost:Upload:MaxComponentBytes"] = MaxComponentBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // High enough that only the rate-limit test, which lowers it, ever sees a 429.
+            ["ExtensibilityHost:RateLimit:PermitsPerSecond"] = "100000",
+            ["ExtensibilityHost:RateLimit:Burst"] = "100000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <summary>An admin key registered in this host's database.</summary>
+    public string AdminKey => _adminKey ?? throw new InvalidOperationException("Call StartAsync first.");
+
+    /// <summary>Starts the host and registers an admin key.</summary>
+    public async Task StartAsync()
+    {
+        _ = Server;
+        var secret = ApiKeySecret.Generate();
+        await WithDbAsync(async db =>
+        {
+            db.ApiKeys.Add(new ApiKey
+            {
+                Id = Guid.CreateVersion7(),
+                IsAdmin = true,
+                Prefix = secret.Prefix,
+                Hash = secret.Hash,
+                Name = "test admin",
+                CreatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        });
+        _adminKey = secret.Key;
+    }
+
+    public HttpClient Client(string? apiKey)
+    {
+        var client = CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
+        return client;
+    }
+
+    public HttpClient Admin() => Client(AdminKey);
+
+    /// <summary>Creates a tenant with a fresh id through the API; returns its id and a client with its key.</summary>
+    public async Task<(string Id, HttpClient Client)> CreateTenantAsync(string prefix = "t")
+    {
+        var id = $"{prefix}-{Guid.NewGuid():N}"[..24];
+        using var admin = Admin();
+        using var response = await admin.PostAsJsonAsync("/api/v1/tenants", new { id, name = "Tenant " + id }, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
+        return (id, Client(body!["apiKey"]!.GetValue<string>()));
+    }
+
+    public async Task WithDbAsync(Func<HostDbContext, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<HostDbContext>());
+    }
+
+    public async Task<(int Components, int Versions, int Reviews)> RowsAsync(string tenantId)
+    {
+        (int, int, int) counts = default;
+        await WithDbAsync(async db => counts = (
+            await db.Components.IgnoreQueryFilters().CountAsync(c => c.TenantId == tenantId),
+            await db.Versions.IgnoreQueryFilters().CountAsync(v => v.TenantId == tenantId),
+            await db.Reviews.IgnoreQueryFilters().CountAsync(r => r.TenantId == tenantId)));
+        return counts;
+    }
+
+    public async Task<List<ComponentBlob>> BlobsAsync(string tenantId)
+    {
+        List<ComponentBlob> blobs = [];
+        await foreach (var blob in Services.GetRequiredService<IComponentStore>().ListAsync(tenantId, TestContext.Current.CancellationToken))
+        {
+            blobs.Add(blob);
+        }
+
+        return blobs;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}

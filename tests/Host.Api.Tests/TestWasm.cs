@@ -1,0 +1,68 @@
+using System.IO.Compression;
+using System.Text;
+using ExtensibilityHost.Core.Runtime;
+using ExtensibilityHost.Core.Tests;
+
+namespace ExtensibilityHost.Api.Tests;
+
+/// <summary>Real guests and broken bytes to upload.</summary>
+internal static class TestWasm
+{
+    /// <summary>The Rust event handler built from source (conforms to event-extension).</summary>
+    public static byte[] RustHandler() => File.ReadAllBytes(Guests.Built("rust-event-handler.wasm"));
+
+    /// <summary>The hand-written event handler (conforms to event-extension).</summary>
+    public static byte[] WatHandler() => WatText.ToBinary(Guests.Wat("event-handler"));
+
+    /// <summary>A valid component that implements no world.</summary>
+    public static byte[] NoWorld() => WatText.ToBinary(Guests.Wat("add"));
+
+    public static byte[] CoreModule() => WatText.ToBinary("(module)");
+
+    public static byte[] Garbage() => Encoding.UTF8.GetBytes("#!/bin/sh\necho this is not a component\n");
+
+    public static byte[] Truncated()
+    {
+        var whole = RustHandler();
+        return whole[..(whole.Length / 2)];
+    }
+
+    /// <summary>
+    /// <paramref name="component"/> with a custom section carrying <paramref name="tag"/> appended:
+    /// the same component to Wasmtime, different bytes (and hash) for the host.
+    /// </summary>
+    public static byte[] Tagged(byte[] component, string tag)
+    {
+        var name = Encoding.UTF8.GetBytes("exthost-test");
+        var payload = Encoding.UTF8.GetBytes(tag);
+        var content = new List<byte>();
+        content.AddRange(Leb128(name.Length));
+        content.AddRange(name);
+        content.AddRange(payload);
+        return [.. component, 0x00, .. Leb128(content.Count), .. content];
+    }
+
+    public static byte[] Gzip(byte[] content)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.SmallestSize))
+        {
+            gzip.Write(content);
+        }
+
+        return output.ToArray();
+    }
+
+    private static byte[] Leb128(int value)
+    {
+        var bytes = new List<byte>();
+        do
+        {
+            var b = (byte)(value & 0x7f);
+            value >>= 7;
+            bytes.Add(value == 0 ? b : (byte)(b | 0x80));
+        }
+        while (value != 0);
+        return [.. bytes];
+    }
+}

@@ -1,0 +1,292 @@
+using System.Net;
+using System.Net.Http.Headers;
+using ExtensibilityHost.Core.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExtensibilityHost.Api.Tests;
+
+/// <summary>Uploads: what is accepted, what is refused and with which problem, and that a refusal writes nothing.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class UploadTests(ApiFixture fixture)
+{
+    private ApiHost Host => fixture.Host;
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string, string, string> RefusedComponents => new()
+    {
+        { "garbage", "component-not-wasm", "not-wasm" },
+        { "core-module", "component-is-core-module", "core-module" },
+        { "truncated", "component-truncated", "truncated" },
+        { "empty", "component-empty", "empty" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedComponents))]
+    public async Task Upload_NotAComponent_Is400WithItsTypeAndWritesNothing(string kind, string type, string code)
+    {
+        var (tenant, client) = await Host.CreateTenantAsync("bad");
+        using var _ = client;
+        var bytes = kind switch
+        {
+            "garbage" => TestWasm.Garbage(),
+            "core-module" => TestWasm.CoreModule(),
+            "truncated" => TestWasm.Truncated(),
+            _ => [],
+        };
+
+        using var response = await client.UploadAsync(tenant, "hooks", bytes);
+
+        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, type);
+        Assert.Equal(code, problem.Str("code"));
+        Assert.False(string.IsNullOrWhiteSpace(problem.Str("detail")));
+        await AssertNothingWrittenAsync(tenant);
+    }
+
+    [Fact]
+    public async Task Upload_ComponentImplementingNoWorld_Is400ListingTheProblemsAndWritesNothing()
+    {
+        var (tenant, client) = await Host.CreateTenantAsync("bad");
+        using var _ = client;
+
+        using var response = await client.UploadAsync(tenant, "adder", TestWasm.NoWorld());
+
+        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "component-world-mismatch");
+        var listed = Assert.Single(problem["problems"]!.AsArray())!;
+        Assert.Equal("no-world", listed.Str("code"));
+        Assert.Empty(problem["worlds"]!.AsArray());
+        await AssertNothingWrittenAsync(tenant);
+    }
+
+    [Fact]
+    public async Task Upload_OverTheLimitWithContentLength_Is413AndWritesNothing()
+    {
+        var (tenant, client) = await Host.CreateTenantAsync("big");
+        using var _ = client;
+
+        using var response = await client.UploadAsync(tenant, "hooks", new byte[ApiHost.MaxComponentBytes + 1]);
+
+        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+        Assert.Equal(ApiHost.MaxComponentBytes, problem["maxBytes"]!.GetValue<long>());
+        await AssertNothingWrittenAsync(tenant);
+    }
+
+    [Fact]
+    public async Task Upload_OverTheLimitWithoutContentLength_Is413AndWritesNothing()
+    {
+        var (tenant, client) = await Host.CreateTenantAsync("big");
+        using var _ = client;
+        var source = new CountingStream(totalBytes: 16 * ApiHost.MaxComponentBytes);
+        using var content = new StreamContent(source);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/wasm");
+
+        using var response = await client.PostAsync(Api.Versions(tenant, "hooks"), content, Cancellation);
+
+        Assert.Null(content.Headers.ContentLength);
+        await Api.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+        await AssertNothingWrittenAsync(tenant);
+    }
+
+    [Fact]
+    public async Task Upload_GzipBomb_Is413AtTheDecompressedLimitAndWritesNothing()
+    {
+        var (tenant, client) = await Host.CreateTenantAsync("bomb");
+        using var _ = client;
+        var bomb = TestWasm.Gzip(new byte[32 * ApiHost.MaxComponentBytes]);
+        Assert.True(bomb.Length < ApiHost.MaxComponentBytes / 8, "the bomb is small on the wire");
+        using var content = new ByteArrayContent(bomb);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/wasm");
+        content.Headers.ContentEncoding.Add("gzip");
+
+        using var response = await client.PostAsync(Api.Versions(tenant, "hooks"), content, Cancellation);
+
+        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+        Assert.Contains("decompressed", problem.Str("detail"), StringComparison.Ordinal);
+        await AssertNothingWrittenAsync(tenant);
+    }
+
+    [Fact]
+    public async Task Upload_GzipBody_IsStoredDecompressed()
+    {
+        var (tenant, client) = await Host.CreateTenantAsync("gz");
+        using var _ = client;
+        var rust = TestWasm.RustHandler();
+
+        using var response = await client.UploadAsync(tenant, "hooks", rust, gzip: true);
+
+        var version = await Api.JsonAsync(response, HttpStatusCode.Created);
+        Assert.Equal(ComponentHash.Of(rust), version.Str("sha256"));
+        Assert.Equal(rust.Length, version["sizeBytes"]!.GetValue<long>());
+        Assert.Equal(ComponentHash.Of(rust), Assert.Single(await Host.BlobsAsync(tenant)).Sha256);
+    }
+
+    [Fact]
+    public async Task Upload_BodyThatIsNotGzipDeclaredAsGzip_Is400AndWritesNothing()
+    {
+        var (tenant, client) = await Host.CreateTenantAsync("gz");
+        using var _ = client;
+        using var content = new ByteArrayContent(TestWasm.WatHandler());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/wasm");
+        content.Headers.ContentEncoding.Add("gzip");
+
+        using var response = await client.PostAsync(Api.Versions(tenant, "hooks"), content, Cancellation);
+
+        await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "content-encoding-invalid");
+        await AssertNothingWrittenAsync(tenant);
+    }
+
+    [Theory]
+    [InlineData("application/octet-stream", null)]
+    [InlineData(null, null)]
+    [InlineData("application/wasm", "br")]
+    public async Task Upload_WrongMediaTypeOrEncoding_Is415(string? mediaType, string? encoding)
+    {
+        var (tenant, client) = await Host.CreateTenantAsync("mt");
+        using var _ = client;
+        using var content = new ByteArrayContent(TestWasm.WatHandler());
+        content.Headers.ContentType = mediaType is null ? null : new MediaTypeHeaderValue(mediaType);
+        if (encoding is not null)
+        {
+            content.Headers.ContentEncoding.Add(encoding);
+        }
+
+        using var response = await client.PostAsync(Api.Versions(tenant, "hooks"), content, Cancellation);
+
+        await Api.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        await AssertNothingWrittenAsync(tenant);
+    }
+
+    [Theory]
+    [InlineData("Hooks")]
+    [InlineData("-hooks")]
+    [InlineData("h")]
+    [InlineData("hooks_v2")]
+    public async Task Upload_InvalidComponentName_Is400(string name)
+    {
+        var (tenant, client) = await Host.CreateTenantAsync("name");
+        using var _ = client;
+
+        using var response = await client.UploadAsync(tenant, name, TestWasm.WatHandler());
+
+        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+        Assert.NotNull(problem["errors"]!["name"]);
+        await AssertNothingWrittenAsync(tenant);
+    }
+
+    [Fact]
+    public async Task Upload_SameBytesAgain_Is200WithTheExistingVersionAndNoNewRow()
+    {
+        var (tenant, client) = await Host.CreateTenantAsync("idem");
+        using var _ = client;
+        var bytes = TestWasm.WatHandler();
+        var first = await client.UploadVersionAsync(tenant, "hooks", bytes);
+
+        using var again = await client.UploadAsync(tenant, "hooks", bytes);
+
+        var second = await Api.JsonAsync(again, HttpStatusCode.OK);
+        Assert.Equal(first.Str("id"), second.Str("id"));
+        Assert.Equal(1, second["version"]!.GetValue<int>());
+        Assert.Equal($"/api/v1/tenants/{tenant}/components/hooks/versions/1", again.Headers.Location?.OriginalString);
+        Assert.Equal((1, 1, 0), await Host.RowsAsync(tenant));
+        Assert.Single(await Host.BlobsAsync(tenant));
+    }
+
+    [Fact]
+    public async Task Upload_SameBytesConcurrently_RecordsOneVersion()
+    {
+        var (tenant, client) = await Host.CreateTenantAsync("idem");
+        using var _ = client;
+        var bytes = TestWasm.RustHandler();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.UploadAsync(tenant, "hooks", bytes)));
+
+        try
+        {
+            Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+            Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+            var ids = await Task.WhenAll(responses.Select(async r => (await Api.JsonAsync(r, r.StatusCode)).Str("id")));
+            Assert.Single(ids.Distinct());
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+
+        Assert.Equal((1, 1, 0), await Host.RowsAsync(tenant));
+    }
+
+    [Fact]
+    public async Task Upload_DifferentBytesConcurrently_NumbersThemWithoutGaps()
+    {
+        var (tenant, client) = await Host.CreateTenantAsync("seq");
+        using var _ = client;
+        var handler = TestWasm.WatHandler();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => client.UploadAsync(tenant, "hooks", TestWasm.Tagged(handler, $"v{i}"))));
+        foreach (var response in responses)
+        {
+            await Api.JsonAsync(response, HttpStatusCode.Created);
+            response.Dispose();
+        }
+
+        var numbers = (await client.GetJsonAsync(Api.Versions(tenant, "hooks"))).AsArray().Select(v => v!["version"]!.GetValue<int>());
+        Assert.Equal([1, 2, 3, 4], numbers);
+    }
+
+    [Fact]
+    public async Task Upload_SameBytesToAnotherComponent_IsANewVersionSharingTheBlob()
+    {
+        var (tenant, client) = await Host.CreateTenantAsync("share");
+        using var _ = client;
+        var bytes = TestWasm.WatHandler();
+        await client.UploadVersionAsync(tenant, "first", bytes);
+
+        var other = await client.UploadVersionAsync(tenant, "second", bytes);
+
+        Assert.Equal(1, other["version"]!.GetValue<int>());
+        Assert.Equal((2, 2, 0), await Host.RowsAsync(tenant));
+        Assert.Single(await Host.BlobsAsync(tenant));
+    }
+
+    [Fact]
+    public async Task Upload_Accepted_LeavesTheCompiledArtifactInTheCache()
+    {
+        var (tenant, client) = await Host.CreateTenantAsync("pre");
+        using var _ = client;
+        var bytes = TestWasm.Tagged(TestWasm.RustHandler(), "precompile");
+
+        await client.UploadVersionAsync(tenant, "hooks", bytes);
+
+        var artifact = Host.Services.GetRequiredService<CompiledComponentCache>().ArtifactPath(ComponentHash.Of(bytes));
+        Assert.NotNull(artifact);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!File.Exists(artifact) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Cancellation);
+        }
+
+        Assert.True(File.Exists(artifact), $"no artifact at {artifact}");
+    }
+
+    [Fact]
+    public async Task ListVersions_UnknownComponent_Is404()
+    {
+        var (tenant, client) = await Host.CreateTenantAsync("list");
+        using var _ = client;
+
+        using var versions = await client.GetAsync(Api.Versions(tenant, "nothing"), Cancellation);
+        using var version = await client.GetAsync(Api.Versions(tenant, "nothing") + "/1", Cancellation);
+
+        await Api.AssertProblemAsync(versions, HttpStatusCode.NotFound, "not-found");
+        await Api.AssertProblemAsync(version, HttpStatusCode.NotFound, "not-found");
+    }
+
+    private async Task AssertNothingWrittenAsync(string tenant)
+    {
+        Assert.Equal((0, 0, 0), await Host.RowsAsync(tenant));
+        Assert.Empty(await Host.BlobsAsync(tenant));
+    }
+}
