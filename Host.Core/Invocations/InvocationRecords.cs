@@ -12,24 +12,24 @@ internal static class InvocationRecords
 {
     public static InvocationRecord Create(
         Guid id, PreparedExtension extension, ExtensionRunRequest request, InvocationResult result, long memoryLimitBytes, DateTime startedAt) => new()
-    {
-        Id = id,
-        TenantId = extension.TenantId,
-        ComponentName = extension.ComponentName,
-        VersionId = extension.VersionId,
-        VersionNumber = extension.VersionNumber,
-        Target = Truncate(request.Label ?? request.Target.ToString(), Lengths.Target),
-        EventId = request.EventId is null ? null : Truncate(request.EventId, Lengths.Name),
-        Outcome = result.Outcome.ToWireName(),
-        Trap = result.Trap?.ToWireName(),
-        DurationMs = result.Duration.TotalMilliseconds,
-        FuelConsumed = result.FuelConsumed is { } fuel ? (long)Math.Min(fuel, long.MaxValue) : null,
-        MemoryLimitBytes = memoryLimitBytes,
-        LogsJson = LogsJson(result.Logs),
-        LogsDropped = result.LogsDropped,
-        Error = result.Error is null ? null : Truncate(result.Error, Lengths.Reason),
-        StartedAt = startedAt,
-    };
+        {
+            Id = id,
+            TenantId = extension.TenantId,
+            ComponentName = extension.ComponentName,
+            VersionId = extension.VersionId,
+            VersionNumber = extension.VersionNumber,
+            Target = Truncate(request.Label ?? request.Target.ToString(), Lengths.Target),
+            EventId = request.EventId is null ? null : Truncate(request.EventId, Lengths.Name),
+            Outcome = result.Outcome.ToWireName(),
+            Trap = result.Trap?.ToWireName(),
+            DurationMs = result.Duration.TotalMilliseconds,
+            FuelConsumed = result.FuelConsumed is { } fuel ? (long)Math.Min(fuel, long.MaxValue) : null,
+            MemoryLimitBytes = memoryLimitBytes,
+            LogsJson = LogsJson(result.Logs),
+            LogsDropped = result.LogsDropped,
+            Error = result.Error is null ? null : Truncate(result.Error, Lengths.Reason),
+            StartedAt = startedAt,
+        };
 
     /// <summary>Guest log lines as a JSON array of <c>{"level": "info", "message": "…", "elapsedMs": 1.25}</c>.</summary>
     public static string LogsJson(IReadOnlyList<GuestLogLine> lines)
