@@ -19,8 +19,9 @@ public static class ServiceCollectionExtensions
     /// <summary>
     /// Registers the component runtime: options (validated at start-up), the process-wide
     /// <see cref="SandboxEngine"/>, the epoch ticker, the compiled-component cache, the sandbox, the
-    /// runner with its protections, extension points, and the database-backed stores of the host
-    /// imports (replaceable: registered with TryAdd).
+    /// runner with its protections, domain events (the mediator, subscriptions, the outbox and its
+    /// dispatcher), extension points, and the database-backed stores of the host imports
+    /// (replaceable: registered with TryAdd).
     /// </summary>
     public static ExtensibilityHostBuilder AddExtensibilityHost(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddTenants();
         services.AddComponentVersions(configuration);
         services.AddReviews();
+        services.AddEvents(configuration);
 
         services.AddInvocations(configuration);
         services.AddExtensionPoints(configuration);

@@ -23,12 +23,24 @@ internal static class EventsServiceCollectionExtensions
         // can see then (Host.Core's own). Scoped because handlers use the scoped HostDbContext; the
         // generated types are internal so an application running its own Mediator generator does
         // not get a second public Mediator class.
-        services.AddMediator((MediatorOptions options) =>
+        var publisher = services.FirstOrDefault(d => d.ServiceType == typeof(IPublisher));
+        if (publisher is null)
         {
-            options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.GenerateTypesAsInternal = true;
-            options.NotificationPublisherType = typeof(EveryHandlerNotificationPublisher);
-        });
+            services.AddMediator((MediatorOptions options) =>
+            {
+                options.ServiceLifetime = ServiceLifetime.Scoped;
+                options.GenerateTypesAsInternal = true;
+                options.NotificationPublisherType = typeof(EveryHandlerNotificationPublisher);
+            });
+        }
+        else if (publisher.ImplementationType?.Assembly != typeof(DomainEvent).Assembly)
+        {
+            // Mediator registers IPublisher with TryAdd, so the first mediator wins: if it is the
+            // application's, domain events would silently never reach tenants.
+            throw new InvalidOperationException(
+                "An IPublisher is already registered (the application's own Mediator?). Call AddExtensibilityHost before the "
+                + "application's AddMediator, so IPublisher delivers domain events to tenants; see docs/events.md.");
+        }
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IValidator<DomainEvent>, DomainEventValidator>();
