@@ -1,0 +1,201 @@
+using ExtensibilityHost.Core.Events;
+using ExtensibilityHost.Core.Invocations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExtensibilityHost.Core.Tests.Events;
+
+/// <summary>The outbox dispatcher with real guests and the real runner on a real SQLite file; time moves by hand.</summary>
+[Collection(EventsCollection.Name)]
+public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetime
+{
+    private const string Tenant = "acme";
+    private static readonly TimeSpan BackoffMax = TimeSpan.FromSeconds(10);
+    private readonly List<EventHost> _hosts = [];
+
+    private async Task<EventHost> StartAsync(
+        Dictionary<string, string?>? settings = null, EventHost? sharing = null, Action<IServiceCollection>? configure = null)
+    {
+        var host = await EventHost.StartAsync(fixture, settings, sharing?.DataDirectory, sharing?.Clock, configure);
+        _hosts.Add(host);
+        return host;
+    }
+
+    private static Task<int> PassAsync(EventHost host) => host.Dispatcher.DeliverDueAsync(TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task Deliver_HandlerTrapsTwiceThenSucceeds_IsDeliveredOnceAfterThreeAttempts()
+    {
+        var host = await StartAsync(new() { ["ExtensibilityHost:Events:MaxAttempts"] = "5" });
+        await host.AddComponentAsync(Tenant, "flaky", fixture.Guest("flaky-event-handler"));
+        await host.SubscribeAsync(Tenant, "order.placed", "flaky", SubscriptionMode.Async);
+        var published = await host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"));
+
+        Assert.Equal(1, await PassAsync(host));
+        Assert.Equal(0, await PassAsync(host));
+        host.Clock.Advance(BackoffMax);
+        Assert.Equal(1, await PassAsync(host));
+        host.Clock.Advance(BackoffMax);
+        Assert.Equal(1, await PassAsync(host));
+        host.Clock.Advance(BackoffMax);
+        Assert.Equal(0, await PassAsync(host));
+
+        var delivery = Assert.Single(await host.DeliveriesAsync(Tenant));
+        Assert.Equal(DeliveryStatus.Delivered, delivery.Status);
+        Assert.Equal(3, delivery.Attempts);
+        Assert.Null(delivery.LastError);
+        Assert.Null(delivery.LeaseOwner);
+        var invocations = await host.InvocationsAsync(Tenant);
+        Assert.Equal(["trap", "trap", "ok"], invocations.Select(i => i.Outcome));
+        Assert.All(invocations, i => Assert.Equal(published.EventId, i.EventId));
+    }
+
+    [Fact]
+    public async Task Deliver_FailedAttempt_WaitsForItsBackoffWithTheErrorRecorded()
+    {
+        var host = await StartAsync();
+        await host.AddComponentAsync(Tenant, "flaky", fixture.Guest("flaky-event-handler"));
+        await host.SubscribeAsync(Tenant, "order.placed", "flaky", SubscriptionMode.Async);
+        await host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"));
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+
+        await PassAsync(host);
+
+        var delivery = Assert.Single(await host.DeliveriesAsync(Tenant));
+        Assert.Equal(DeliveryStatus.Pending, delivery.Status);
+        Assert.Equal(1, delivery.Attempts);
+        Assert.StartsWith("trap: ", delivery.LastError, StringComparison.Ordinal);
+        // The first retry waits between half and all of BackoffBase (1 s here).
+        Assert.InRange(delivery.NextAttemptAt, now.AddSeconds(0.5), now.AddSeconds(1));
+        Assert.Null(delivery.LeaseOwner);
+    }
+
+    [Fact]
+    public async Task Deliver_HandlerAlwaysFails_IsDeadLetteredAfterMaxAttemptsAndDeliveredWhenReplayedAfterAFix()
+    {
+        var host = await StartAsync(new() { ["ExtensibilityHost:Events:MaxAttempts"] = "3" });
+        await host.AddComponentAsync(Tenant, "rust", fixture.Guest("rust-event-handler.wasm"));
+        await host.SubscribeAsync(Tenant, "order.placed", "rust", SubscriptionMode.Async);
+        await host.PublishAsync(new DomainEvent(Tenant, "order.placed", """{"fail":true}"""));
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            Assert.Equal(1, await PassAsync(host));
+            host.Clock.Advance(BackoffMax);
+        }
+
+        Assert.Equal(0, await PassAsync(host));
+        var deadLetter = Assert.Single(await host.DeliveriesAsync(Tenant));
+        Assert.Equal(DeliveryStatus.DeadLettered, deadLetter.Status);
+        Assert.Equal(3, deadLetter.Attempts);
+        Assert.Contains("rust-fail: rust handler failed on order.placed", deadLetter.LastError, StringComparison.Ordinal);
+        Assert.NotNull(deadLetter.CompletedAt);
+
+        await host.AddComponentAsync(Tenant, "rust", fixture.Guest("event-handler"));
+        DeliveryReplayStatus replay;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            replay = await scope.ServiceProvider.GetRequiredService<DeliveryService>().ReplayAsync(Tenant, deadLetter.Id, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(DeliveryReplayStatus.Replayed, replay);
+        Assert.Equal(1, await PassAsync(host));
+        var delivered = Assert.Single(await host.DeliveriesAsync(Tenant));
+        Assert.Equal(DeliveryStatus.Delivered, delivered.Status);
+        Assert.Equal(1, delivered.Attempts);
+        Assert.Equal(1, delivered.Replays);
+        Assert.Equal(4, (await host.InvocationsAsync(Tenant)).Count);
+    }
+
+    [Fact]
+    public async Task Dispatcher_KilledMidDelivery_AnotherDispatcherDeliversTheEventOnceTheLeaseRunsOut()
+    {
+        var survivor = await StartAsync();
+        await survivor.AddComponentAsync(Tenant, "handler", fixture.Guest("event-handler"));
+        await survivor.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Async);
+        var published = await survivor.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"));
+        var hanging = new HangingRunner();
+        var doomed = await StartAsync(
+            new() { ["ExtensibilityHost:Events:RunDispatcher"] = "true" },
+            sharing: survivor,
+            configure: services => services.AddSingleton<IExtensionRunner>(hanging));
+        await hanging.Entered.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var doomedId = doomed.Dispatcher.Id;
+
+        await doomed.DisposeAsync();
+
+        var leased = Assert.Single(await survivor.DeliveriesAsync(Tenant));
+        Assert.Equal(DeliveryStatus.Pending, leased.Status);
+        Assert.StartsWith(doomedId, leased.LeaseOwner, StringComparison.Ordinal);
+        Assert.Equal(0, await PassAsync(survivor));
+        survivor.Clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await PassAsync(survivor));
+        var delivered = Assert.Single(await survivor.DeliveriesAsync(Tenant));
+        Assert.Equal(DeliveryStatus.Delivered, delivered.Status);
+        Assert.Equal(2, delivered.Attempts);
+        var invocation = Assert.Single(await survivor.InvocationsAsync(Tenant));
+        Assert.Equal(published.EventId, invocation.EventId);
+    }
+
+    [Fact]
+    public async Task Dispatchers_TwoAgainstOneDatabase_DeliverEveryEventExactlyOnce()
+    {
+        Dictionary<string, string?> settings = new()
+        {
+            ["ExtensibilityHost:Events:BatchSize"] = "4",
+            ["ExtensibilityHost:Events:MaxConcurrentDeliveries"] = "2",
+        };
+        var first = await StartAsync(settings);
+        var second = await StartAsync(settings, sharing: first);
+        await first.AddComponentAsync(Tenant, "handler", fixture.Guest("event-handler"));
+        await first.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Async);
+        const int events = 24;
+        for (var i = 0; i < events; i++)
+        {
+            await first.PublishAsync(new DomainEvent(Tenant, "order.placed", $$"""{"n":{{i}}}"""));
+        }
+
+        var claims = new int[2];
+        for (var round = 0; round < 100 && claims.Sum() < events; round++)
+        {
+            var passes = await Task.WhenAll(PassAsync(first), PassAsync(second));
+            claims[0] += passes[0];
+            claims[1] += passes[1];
+        }
+
+        TestContext.Current.SendDiagnosticMessage($"claims: first {claims[0]}, second {claims[1]}");
+        Assert.Equal(events, claims.Sum());
+        var deliveries = await first.DeliveriesAsync(Tenant);
+        Assert.Equal(events, deliveries.Count);
+        Assert.All(deliveries, d => Assert.Equal((DeliveryStatus.Delivered, 1), (d.Status, d.Attempts)));
+        var invocations = await first.InvocationsAsync(Tenant);
+        Assert.Equal(events, invocations.Count);
+        Assert.Equal(events, invocations.Select(i => i.EventId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Dispatcher_RunningAsAHostedService_DeliversWithoutBeingDriven()
+    {
+        var host = await StartAsync(new() { ["ExtensibilityHost:Events:RunDispatcher"] = "true" });
+        await host.AddComponentAsync(Tenant, "handler", fixture.Guest("event-handler"));
+        await host.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Async);
+
+        await host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"));
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        while ((await host.DeliveriesAsync(Tenant)).Single().Status != DeliveryStatus.Delivered)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        // Sharers first, the directory's owner last.
+        for (var i = _hosts.Count - 1; i >= 0; i--)
+        {
+            await _hosts[i].DisposeAsync();
+        }
+    }
+}
