@@ -13,6 +13,7 @@ public static class ExtCli
         {
             InspectCommand.Create(output, error),
             RunCommand.Create(output, error),
+            Wat2WasmCommand.Create(output, error),
         };
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }
