@@ -41,7 +41,8 @@ public sealed class MigrationTests : IDisposable
         await using var second = Sqlite();
         await second.Database.MigrateAsync(TestContext.Current.CancellationToken);
 
-        Assert.Single(await second.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(second.Database.GetMigrations(), await second.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(await second.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
