@@ -24,6 +24,14 @@ app.MapHealthEndpoints();
 app.MapTenantEndpoints();
 app.MapComponentEndpoints();
 app.MapReviewEndpoints();
+app.MapSubscriptionEndpoints();
+app.MapEventEndpoints();
+app.MapDeliveryEndpoints();
+app.MapExtensionPointEndpoints();
+app.MapInvokeEndpoints();
+app.MapInvocationEndpoints();
+app.MapProtectionEndpoints();
+app.MapSettingEndpoints();
 
 app.Run();
 return 0;

@@ -5,6 +5,7 @@ using ExtensibilityHost.Api.Health;
 using ExtensibilityHost.Api.Problems;
 using ExtensibilityHost.Api.RateLimiting;
 using ExtensibilityHost.Core.Persistence;
+using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -32,6 +33,7 @@ internal static class ApiServiceCollectionExtensions
             .AddPolicy(ApiKeyDefaults.AdminPolicy, policy => policy.RequireRole(ApiKeyDefaults.AdminRole))
             .AddPolicy(ApiKeyDefaults.CallerPolicy, policy => policy.RequireAuthenticatedUser());
         services.AddScoped<TenantAccessFilter>();
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
         services.AddTenantRateLimiting(builder.Configuration);
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());

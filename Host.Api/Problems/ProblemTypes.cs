@@ -34,6 +34,9 @@ internal static class ProblemTypes
     public const string TenantDisabled = Base + "tenant-disabled";
     public const string ComponentDisabled = Base + "component-disabled";
     public const string ArgumentMismatch = Base + "argument-mismatch";
+    public const string ExportNotFound = Base + "export-not-found";
+    public const string ExtensionPointNotBound = Base + "extension-point-not-bound";
+    public const string InvalidOutput = Base + "invalid-output";
 
     public const string GuestError = Base + "guest-error";
     public const string Timeout = Base + "timeout";

@@ -25,6 +25,7 @@ internal static class InvocationServiceCollectionExtensions
         services.TryAddSingleton<JsonCalls>();
         services.TryAddSingleton<IComponentInvoker, ComponentInvoker>();
         services.TryAddScoped<ExtensionProtection>();
+        services.TryAddScoped<InvocationLog>();
         return services;
     }
 }

@@ -1,0 +1,38 @@
+using ExtensibilityHost.Core.Events;
+
+namespace ExtensibilityHost.Api.Endpoints;
+
+/// <summary>An async delivery of an event to one subscription.</summary>
+internal sealed record DeliveryResponse(
+    Guid Id, string EventId, string EventType, string Component, string Status, int Attempts, int Replays,
+    DateTime NextAttemptAt, string? LastError, DateTime CreatedAt, DateTime? CompletedAt)
+{
+    public static DeliveryResponse From(OutboxDelivery d) => new(
+        d.Id, d.EventId, d.EventType, d.ComponentName, StatusName(d.Status), d.Attempts, d.Replays,
+        Utc(d.NextAttemptAt), d.LastError, Utc(d.CreatedAt), d.CompletedAt is { } completed ? Utc(completed) : null);
+
+    public static string StatusName(DeliveryStatus status) => status switch
+    {
+        DeliveryStatus.Pending => "pending",
+        DeliveryStatus.Delivered => "delivered",
+        DeliveryStatus.DeadLettered => "dead-lettered",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public static bool TryParseStatus(string name, out DeliveryStatus status)
+    {
+        foreach (var candidate in Enum.GetValues<DeliveryStatus>())
+        {
+            if (StatusName(candidate) == name)
+            {
+                status = candidate;
+                return true;
+            }
+        }
+
+        status = default;
+        return false;
+    }
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}

@@ -1,0 +1,4 @@
+namespace ExtensibilityHost.Api.Endpoints;
+
+/// <summary>A page of the invocation log; pass <see cref="NextOffset"/> as <c>offset</c> for the next one.</summary>
+internal sealed record InvocationPageResponse(IReadOnlyList<InvocationResponse> Items, int? NextOffset);

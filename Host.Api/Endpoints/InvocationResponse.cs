@@ -1,0 +1,17 @@
+using System.Text.Json;
+using ExtensibilityHost.Core.Invocations;
+
+namespace ExtensibilityHost.Api.Endpoints;
+
+/// <summary>One recorded invocation of tenant code, with its guest log lines.</summary>
+internal sealed record InvocationResponse(
+    Guid Id, string Component, int? Version, Guid? VersionId, string Target, string? EventId, string Outcome, string? Trap,
+    double DurationMs, long? FuelConsumed, long MemoryLimitBytes, JsonElement Logs, int LogsDropped, string? Error, DateTime StartedAt)
+{
+    public static InvocationResponse From(InvocationRecord r)
+    {
+        using var logs = JsonDocument.Parse(r.LogsJson);
+        return new(r.Id, r.ComponentName, r.VersionNumber, r.VersionId, r.Target, r.EventId, r.Outcome, r.Trap, r.DurationMs,
+            r.FuelConsumed, r.MemoryLimitBytes, logs.RootElement.Clone(), r.LogsDropped, r.Error, DateTime.SpecifyKind(r.StartedAt, DateTimeKind.Utc));
+    }
+}

@@ -1,0 +1,11 @@
+using System.Text.Json;
+using FluentValidation;
+
+namespace ExtensibilityHost.Api.Endpoints;
+
+internal sealed class InvokeExportRequestValidator : AbstractValidator<InvokeExportRequest>
+{
+    public InvokeExportRequestValidator() =>
+        RuleFor(r => r.Args).Must(a => a.ValueKind == JsonValueKind.Array)
+            .WithMessage("'args' must be a JSON array with one value per parameter, e.g. [40, 2].");
+}

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using ExtensibilityHost.Core.Events;
+using FluentValidation;
+
+namespace ExtensibilityHost.Api.Endpoints;
+
+internal sealed class PublishEventRequestValidator : AbstractValidator<PublishEventRequest>
+{
+    public PublishEventRequestValidator()
+    {
+        RuleFor(r => r.EventType).Must(EventTypeName.IsValid).WithMessage($"'eventType': {EventTypeName.Rule}.");
+        RuleFor(r => r.Payload).Must(p => p.ValueKind != JsonValueKind.Undefined).WithMessage("'payload' is required (any JSON value).");
+        RuleFor(r => r.EventId).MaximumLength(200).Matches("^[A-Za-z0-9._:-]+$")
+            .WithMessage("'eventId' may hold letters, digits and . _ : - (at most 200 characters).")
+            .When(r => r.EventId is not null);
+    }
+}

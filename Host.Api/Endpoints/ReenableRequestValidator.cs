@@ -1,0 +1,8 @@
+using FluentValidation;
+
+namespace ExtensibilityHost.Api.Endpoints;
+
+internal sealed class ReenableRequestValidator : AbstractValidator<ReenableRequest>
+{
+    public ReenableRequestValidator() => RuleFor(r => r.Reason).MaximumLength(2000);
+}

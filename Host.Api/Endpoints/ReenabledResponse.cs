@@ -1,0 +1,4 @@
+namespace ExtensibilityHost.Api.Endpoints;
+
+/// <summary>A version made active again.</summary>
+internal sealed record ReenabledResponse(Guid VersionId, string Status);

@@ -1,0 +1,4 @@
+namespace ExtensibilityHost.Api.Endpoints;
+
+/// <summary>How many dead letters were made pending again.</summary>
+internal sealed record ReplayedResponse(int Replayed);

@@ -1,0 +1,9 @@
+using FluentValidation;
+
+namespace ExtensibilityHost.Api.Endpoints;
+
+internal sealed class SetDisabledRequestValidator : AbstractValidator<SetDisabledRequest>
+{
+    public SetDisabledRequestValidator() =>
+        RuleFor(r => r.Disabled).NotNull().WithMessage("'disabled' is required: true or false.");
+}

@@ -1,0 +1,8 @@
+namespace ExtensibilityHost.Api.Endpoints;
+
+/// <summary>Body of <c>PUT …/settings/{key}</c>.</summary>
+internal sealed record SetSettingRequest
+{
+    /// <summary>The value the component's <c>config.get(key)</c> returns.</summary>
+    public string? Value { get; init; }
+}

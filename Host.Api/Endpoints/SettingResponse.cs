@@ -1,0 +1,4 @@
+namespace ExtensibilityHost.Api.Endpoints;
+
+/// <summary>A component setting.</summary>
+internal sealed record SettingResponse(string Key, string Value);

@@ -1,0 +1,12 @@
+using ExtensibilityHost.Core.Events;
+
+namespace ExtensibilityHost.Api.Endpoints;
+
+/// <summary>A subscription.</summary>
+internal sealed record SubscriptionResponse(
+    Guid Id, string EventType, string Component, SubscriptionMode Mode, int Rank, SyncFailurePolicy? OnFailure, DateTime CreatedAt, DateTime UpdatedAt)
+{
+    public static SubscriptionResponse From(Subscription s) => new(
+        s.Id, s.EventType, s.ComponentName, s.Mode, s.Rank, s.OnFailure,
+        DateTime.SpecifyKind(s.CreatedAt, DateTimeKind.Utc), DateTime.SpecifyKind(s.UpdatedAt, DateTimeKind.Utc));
+}
