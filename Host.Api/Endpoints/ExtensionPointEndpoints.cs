@@ -22,7 +22,7 @@ internal static class ExtensionPointEndpoints
             .RequireAuthorization(ApiKeyDefaults.CallerPolicy)
             .AddEndpointFilter<TenantAccessFilter>();
         group.MapGet("/", ListBindingsAsync);
-        group.MapPut("/{point}/binding", BindAsync).Validate<BindExtensionPointRequest>();
+        group.MapPut("/{point}/binding", BindComponentAsync).Validate<BindExtensionPointRequest>();
         group.MapDelete("/{point}/binding", UnbindAsync);
         group.MapPost("/{point}/invoke", InvokeAsync).Validate<InvokeExtensionPointRequest>();
         return app;
@@ -38,10 +38,10 @@ internal static class ExtensionPointEndpoints
         return TypedResults.Ok(all.Select(ExtensionPointBindingResponse.From).ToList());
     }
 
-    private static async Task<Results<Ok<ExtensionPointBindingResponse>, ProblemHttpResult>> BindAsync(
+    private static async Task<Results<Ok<ExtensionPointBindingResponse>, ProblemHttpResult>> BindComponentAsync(
         string tenant, string point, BindExtensionPointRequest request, ExtensionPointBindings bindings, CancellationToken cancellationToken)
     {
-        var status = await bindings.BindAsync(tenant, point, request.Component, cancellationToken);
+        var status = await bindings.BindComponentAsync(tenant, point, request.Component, cancellationToken);
         return status switch
         {
             ExtensionPointBindStatus.Created or ExtensionPointBindStatus.Updated =>

@@ -14,7 +14,7 @@ public sealed class ExtensionPointBindings(HostDbContext db, ExtensionPointRegis
 {
     /// <summary>Binds <paramref name="componentName"/> to <paramref name="point"/> for the tenant, replacing an earlier binding.</summary>
     /// <exception cref="ArgumentException">The component name is empty or too long.</exception>
-    public async Task<ExtensionPointBindStatus> BindAsync(
+    public async Task<ExtensionPointBindStatus> BindComponentAsync(
         string tenantId, string point, string componentName, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);

@@ -26,8 +26,8 @@ public sealed class ExtensionPointBindingsTests(InvocationFixture fixture)
     {
         var tenant = await SeedTenantAsync();
 
-        var first = await BindingsAsync(b => b.BindAsync(tenant, "echo.closed", "echo", TestContext.Current.CancellationToken));
-        var second = await BindingsAsync(b => b.BindAsync(tenant, "echo.closed", "echo-v2", TestContext.Current.CancellationToken));
+        var first = await BindingsAsync(b => b.BindComponentAsync(tenant, "echo.closed", "echo", TestContext.Current.CancellationToken));
+        var second = await BindingsAsync(b => b.BindComponentAsync(tenant, "echo.closed", "echo-v2", TestContext.Current.CancellationToken));
 
         Assert.Equal(ExtensionPointBindStatus.Created, first);
         Assert.Equal(ExtensionPointBindStatus.Updated, second);
@@ -40,7 +40,7 @@ public sealed class ExtensionPointBindingsTests(InvocationFixture fixture)
     {
         var tenant = await SeedTenantAsync();
 
-        var status = await BindingsAsync(b => b.BindAsync(tenant, "no.such.point", "echo", TestContext.Current.CancellationToken));
+        var status = await BindingsAsync(b => b.BindComponentAsync(tenant, "no.such.point", "echo", TestContext.Current.CancellationToken));
 
         Assert.Equal(ExtensionPointBindStatus.UnknownPoint, status);
         Assert.Empty(await BindingsAsync(b => b.ListAsync(tenant, TestContext.Current.CancellationToken)));
@@ -49,13 +49,13 @@ public sealed class ExtensionPointBindingsTests(InvocationFixture fixture)
     [Fact]
     public async Task BindAsync_UnknownTenant_IsTenantNotFound() =>
         Assert.Equal(ExtensionPointBindStatus.TenantNotFound,
-            await BindingsAsync(b => b.BindAsync("no-such-tenant", "echo.closed", "echo", TestContext.Current.CancellationToken)));
+            await BindingsAsync(b => b.BindComponentAsync("no-such-tenant", "echo.closed", "echo", TestContext.Current.CancellationToken)));
 
     [Fact]
     public async Task UnbindAsync_BoundPoint_RemovesTheBindingOnce()
     {
         var tenant = await SeedTenantAsync();
-        await BindingsAsync(b => b.BindAsync(tenant, "echo.open", "echo", TestContext.Current.CancellationToken));
+        await BindingsAsync(b => b.BindComponentAsync(tenant, "echo.open", "echo", TestContext.Current.CancellationToken));
 
         var first = await BindingsAsync(b => b.UnbindAsync(tenant, "echo.open", TestContext.Current.CancellationToken));
         var second = await BindingsAsync(b => b.UnbindAsync(tenant, "echo.open", TestContext.Current.CancellationToken));
@@ -68,8 +68,8 @@ public sealed class ExtensionPointBindingsTests(InvocationFixture fixture)
     public async Task ListAsync_SeveralPoints_AreOrderedByPoint()
     {
         var tenant = await SeedTenantAsync();
-        await BindingsAsync(b => b.BindAsync(tenant, "pricing.discount", "pricing", TestContext.Current.CancellationToken));
-        await BindingsAsync(b => b.BindAsync(tenant, "echo.open", "echo", TestContext.Current.CancellationToken));
+        await BindingsAsync(b => b.BindComponentAsync(tenant, "pricing.discount", "pricing", TestContext.Current.CancellationToken));
+        await BindingsAsync(b => b.BindComponentAsync(tenant, "echo.open", "echo", TestContext.Current.CancellationToken));
 
         var bindings = await BindingsAsync(b => b.ListAsync(tenant, TestContext.Current.CancellationToken));
 
