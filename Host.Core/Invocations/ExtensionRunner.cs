@@ -70,7 +70,7 @@ internal sealed partial class ExtensionRunner(
         {
             var compiled = await cache.GetOrCompileAsync(
                 version.Sha256, ct => LoadBytesAsync(tenantId, componentName, version, ct), cancellationToken);
-            return new ExtensionPreparation(new PreparedExtension(tenantId, componentName, version.Id, version.Number, compiled, slot), null);
+            return new ExtensionPreparation(new PreparedExtension(tenantId, componentName, version.Id, version.Number, version.ConsecutiveFailures, compiled, slot), null);
         }
         catch
         {
@@ -106,7 +106,7 @@ internal sealed partial class ExtensionRunner(
         // The code ran: record it even if the caller has given up meanwhile.
         var record = InvocationRecords.Create(
             id, extension, request, result, Math.Min(limits.MemoryBytes, engine.Options.PoolMaxMemoryBytes), startedAt);
-        await recorder.RecordAsync(record, breaker.CountsAsFailure(result.Outcome), CancellationToken.None);
+        await recorder.RecordAsync(record, breaker.CountsAsFailure(result.Outcome), extension.ConsecutiveFailures, CancellationToken.None);
 
         return new ExtensionRunResult
         {
@@ -124,45 +124,45 @@ internal sealed partial class ExtensionRunner(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
 
-        var tenant = await db.Tenants.AsNoTracking()
-            .Where(t => t.Id == tenantId)
-            .Select(t => new { t.Disabled })
+        // The hot path is one query: tenant switch, component switch and active version together.
+        var found = await db.Components.AsNoTracking()
+            .Where(c => c.TenantId == tenantId && c.Name == componentName)
+            .Select(c => new
+            {
+                c.Id,
+                c.Disabled,
+                TenantDisabled = db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Disabled).FirstOrDefault(),
+                Active = db.Versions
+                    .Where(v => v.ComponentId == c.Id && v.Status == VersionStatus.Active)
+                    .Select(v => new ActiveVersion(v.Id, v.Number, v.Sha256, v.ConsecutiveFailures))
+                    .FirstOrDefault(),
+            })
             .FirstOrDefaultAsync(cancellationToken);
-        if (tenant is null)
+        if (found is null)
         {
-            return (null, Refused(ExtensionRunStatus.NotFound, $"tenant '{tenantId}' does not exist"));
+            var tenantExists = await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken);
+            return (null, Refused(ExtensionRunStatus.NotFound, tenantExists
+                ? $"tenant '{tenantId}' has no component '{componentName}'"
+                : $"tenant '{tenantId}' does not exist"));
         }
 
-        if (tenant.Disabled)
+        if (found.TenantDisabled)
         {
             return (null, Refused(ExtensionRunStatus.TenantDisabled, $"tenant '{tenantId}' is disabled"));
         }
 
-        var component = await db.Components.AsNoTracking()
-            .Where(c => c.TenantId == tenantId && c.Name == componentName)
-            .Select(c => new { c.Id, c.Disabled })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (component is null)
-        {
-            return (null, Refused(ExtensionRunStatus.NotFound, $"tenant '{tenantId}' has no component '{componentName}'"));
-        }
-
-        if (component.Disabled)
+        if (found.Disabled)
         {
             return (null, Refused(ExtensionRunStatus.ComponentDisabled, $"component '{componentName}' is disabled"));
         }
 
-        var version = await db.Versions.AsNoTracking()
-            .Where(v => v.ComponentId == component.Id && v.Status == VersionStatus.Active)
-            .Select(v => new ActiveVersion(v.Id, v.Number, v.Sha256))
-            .FirstOrDefaultAsync(cancellationToken);
-        if (version is not null)
+        if (found.Active is { } version)
         {
             return (version, null);
         }
 
         var suspended = await db.Versions.AsNoTracking()
-            .Where(v => v.ComponentId == component.Id && v.Status == VersionStatus.Suspended)
+            .Where(v => v.ComponentId == found.Id && v.Status == VersionStatus.Suspended)
             .OrderByDescending(v => v.StatusChangedAt)
             .Select(v => new { v.Number, v.StatusReason })
             .FirstOrDefaultAsync(cancellationToken);
@@ -189,5 +189,5 @@ internal sealed partial class ExtensionRunner(
 
     private static ExtensionRunResult Refused(ExtensionRunStatus status, string reason) => new() { Status = status, Reason = reason };
 
-    private sealed record ActiveVersion(Guid Id, int Number, string Sha256);
+    private sealed record ActiveVersion(Guid Id, int Number, string Sha256, int ConsecutiveFailures);
 }

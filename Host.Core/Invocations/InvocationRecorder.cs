@@ -12,10 +12,20 @@ namespace ExtensibilityHost.Core.Invocations;
 /// </summary>
 internal sealed partial class InvocationRecorder(IServiceScopeFactory scopes, CircuitBreaker breaker, ILogger<InvocationRecorder> logger)
 {
-    public async Task RecordAsync(InvocationRecord record, bool failed, CancellationToken cancellationToken)
+    public async Task RecordAsync(InvocationRecord record, bool failed, int knownFailures, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+
+        // The common case, a success of a version with no failures behind it, has nothing for the
+        // breaker to reset: one insert, no explicit transaction. (A failure racing in between is
+        // counted from one more than it would be; "in a row" is approximate under concurrency anyway.)
+        if (!failed && knownFailures == 0)
+        {
+            db.Invocations.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
 
         // SQL Server is registered with a retrying execution strategy, which only accepts
         // transactions run as one retriable unit.

@@ -7,7 +7,7 @@ namespace ExtensibilityHost.Core.Invocations;
 /// tenant's concurrency slots taken. Disposing it gives the slot back.
 /// </summary>
 internal sealed class PreparedExtension(
-    string tenantId, string componentName, Guid versionId, int versionNumber, CompiledComponent component, TenantSlot slot) : IDisposable
+    string tenantId, string componentName, Guid versionId, int versionNumber, int consecutiveFailures, CompiledComponent component, TenantSlot slot) : IDisposable
 {
     public string TenantId { get; } = tenantId;
 
@@ -16,6 +16,9 @@ internal sealed class PreparedExtension(
     public Guid VersionId { get; } = versionId;
 
     public int VersionNumber { get; } = versionNumber;
+
+    /// <summary>The version's failures in a row when it was resolved; 0 lets a success skip the breaker's reset.</summary>
+    public int ConsecutiveFailures { get; } = consecutiveFailures;
 
     public CompiledComponent Component { get; } = component;
 

@@ -10,6 +10,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the database.</summary>
 internal static class PersistenceServiceCollectionExtensions
 {
+    private static readonly SqliteConnectionSettings SqliteSettings = new();
+
     public static IServiceCollection AddHostDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PersistenceOptions>()
@@ -42,7 +44,8 @@ internal static class PersistenceServiceCollectionExtensions
         else
         {
             services.AddDbContext<SqliteHostDbContext>((sp, options) =>
-                options.UseSqlite(sp.GetRequiredService<IOptions<PersistenceOptions>>().Value.ConnectionString));
+                options.UseSqlite(sp.GetRequiredService<IOptions<PersistenceOptions>>().Value.ConnectionString)
+                    .AddInterceptors(SqliteSettings));
             services.TryAddScoped<HostDbContext>(sp => sp.GetRequiredService<SqliteHostDbContext>());
         }
 
