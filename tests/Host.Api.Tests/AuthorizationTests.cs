@@ -1,5 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Api.Tests;
 
@@ -141,6 +145,88 @@ public sealed class AuthorizationTests(ApiFixture fixture) : IAsyncLifetime
         var versions = (await admin.GetJsonAsync(Api.Versions(_tenantA, "hooks"))).AsArray();
 
         Assert.Equal(_versionId, Assert.Single(versions)!.Str("id"));
+    }
+
+    /// <summary>
+    /// The matrix over the whole route table, so a route added later cannot forget the tenant check:
+    /// every <c>/api/v1/tenants/{tenant}/…</c> route answers another tenant's key with 404, every
+    /// <c>/api/v1/admin/…</c> route answers a tenant key with 403.
+    /// </summary>
+    [Fact]
+    public async Task EveryRoute_InTheRouteTable_IsolatesTenantsAndGuardsAdminRoutes()
+    {
+        var routes = Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, e.RoutePattern)))
+            .Where(r => r.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true)
+            .ToList();
+        List<string> failures = [];
+        var checkedRoutes = 0;
+
+        foreach (var (method, pattern) in routes)
+        {
+            var raw = pattern.RawText!;
+            var path = SamplePath(pattern);
+            HttpStatusCode expected;
+            if (pattern.Parameters.Any(p => p.Name == "tenant") && raw.StartsWith("/api/v1/tenants/", StringComparison.Ordinal))
+            {
+                expected = HttpStatusCode.NotFound;
+            }
+            else if (raw.StartsWith("/api/v1/admin", StringComparison.Ordinal))
+            {
+                expected = HttpStatusCode.Forbidden;
+            }
+            else
+            {
+                continue;
+            }
+
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (method is "POST" or "PUT" or "PATCH")
+            {
+                request.Content = path.EndsWith("/versions", StringComparison.Ordinal)
+                    ? Api.WasmContent(TestWasm.Tagged(TestWasm.WatHandler(), "intruder"))
+                    : new StringContent("{}", Encoding.UTF8, "application/json");
+            }
+
+            using var response = await _clientB.SendAsync(request, Cancellation);
+            checkedRoutes++;
+            if (response.StatusCode != expected)
+            {
+                failures.Add($"{method} {raw} → {(int)response.StatusCode}, expected {(int)expected}");
+            }
+        }
+
+        // Components 4, reviews 5 and the admin routes of tenants, settings and kill switches at least.
+        Assert.True(checkedRoutes >= 20, $"only {checkedRoutes} routes checked");
+        Assert.Empty(failures);
+        Assert.Equal((1, 1, 0), await Host.RowsAsync(_tenantA));
+    }
+
+    private string SamplePath(RoutePattern pattern)
+    {
+        var path = new StringBuilder();
+        foreach (var segment in pattern.PathSegments)
+        {
+            path.Append('/');
+            foreach (var part in segment.Parts)
+            {
+                path.Append(part switch
+                {
+                    RoutePatternLiteralPart literal => literal.Content,
+                    RoutePatternParameterPart { Name: "tenant" } => _tenantA,
+                    RoutePatternParameterPart { Name: "versionId" } => _versionId,
+                    RoutePatternParameterPart { Name: "name" or "component" } => "hooks",
+                    RoutePatternParameterPart { Name: "version" } => "1",
+                    RoutePatternParameterPart p when p.ParameterPolicies.Any(x => x.Content == "guid") => Guid.NewGuid().ToString(),
+                    RoutePatternParameterPart { IsCatchAll: true } => "saas:extensibility/event-handler@1.0.0/handle",
+                    RoutePatternParameterPart => "sample",
+                    _ => "",
+                });
+            }
+        }
+
+        return path.ToString();
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path) => method switch
