@@ -67,6 +67,7 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
                     ComponentName = table.Column<string>(type: "nvarchar(63)", maxLength: 63, nullable: false),
                     Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     Attempts = table.Column<int>(type: "int", nullable: false),
+                    Replays = table.Column<int>(type: "int", nullable: false),
                     NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     LeaseOwner = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     LeaseExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: true),
@@ -154,6 +155,27 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExtensionPointBindings",
+                columns: table => new
+                {
+                    TenantId = table.Column<string>(type: "nvarchar(63)", maxLength: 63, nullable: false),
+                    Point = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ComponentName = table.Column<string>(type: "nvarchar(63)", maxLength: 63, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExtensionPointBindings", x => new { x.TenantId, x.Point });
+                    table.ForeignKey(
+                        name: "FK_ExtensionPointBindings_Tenants_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Tenants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Subscriptions",
                 columns: table => new
                 {
@@ -162,6 +184,7 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
                     EventType = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     ComponentName = table.Column<string>(type: "nvarchar(63)", maxLength: 63, nullable: false),
                     Mode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    OnFailure = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
                     Rank = table.Column<int>(type: "int", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
@@ -336,6 +359,9 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "ApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "ExtensionPointBindings");
 
             migrationBuilder.DropTable(
                 name: "Invocations");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHostDbContext))]
-    [Migration("20261125004406_Initial")]
+    [Migration("20261125012449_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -74,6 +74,9 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Replays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -123,6 +126,10 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OnFailure")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Rank")
                         .HasColumnType("INTEGER");
 
@@ -142,6 +149,32 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
                     b.HasIndex("TenantId", "EventType", "Rank");
 
                     b.ToTable("Subscriptions");
+                });
+
+            modelBuilder.Entity("ExtensibilityHost.Core.ExtensionPoints.ExtensionPointBinding", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Point")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComponentName")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "Point");
+
+                    b.ToTable("ExtensionPointBindings");
                 });
 
             modelBuilder.Entity("ExtensibilityHost.Core.Invocations.InvocationRecord", b =>
@@ -492,6 +525,15 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("ExtensibilityHost.Core.Events.Subscription", b =>
+                {
+                    b.HasOne("ExtensibilityHost.Core.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ExtensibilityHost.Core.ExtensionPoints.ExtensionPointBinding", b =>
                 {
                     b.HasOne("ExtensibilityHost.Core.Tenants.Tenant", null)
                         .WithMany()
