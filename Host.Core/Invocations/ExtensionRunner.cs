@@ -124,20 +124,24 @@ internal sealed partial class ExtensionRunner(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
 
-        // The hot path is one query: tenant switch, component switch and active version together.
-        var found = await db.Components.AsNoTracking()
-            .Where(c => c.TenantId == tenantId && c.Name == componentName)
-            .Select(c => new
+        // The hot path is one query: tenant switch, component switch and active version together,
+        // as joins (a correlated FirstOrDefault would become a window function over every active version).
+        var found = await (
+            from component in db.Components.AsNoTracking()
+            where component.TenantId == tenantId && component.Name == componentName
+            join tenant in db.Tenants on component.TenantId equals tenant.Id
+            join active in db.Versions.Where(v => v.Status == VersionStatus.Active) on component.Id equals active.ComponentId into actives
+            from active in actives.DefaultIfEmpty()
+            select new
             {
-                c.Id,
-                c.Disabled,
-                TenantDisabled = db.Tenants.Where(t => t.Id == tenantId).Select(t => t.Disabled).FirstOrDefault(),
-                Active = db.Versions
-                    .Where(v => v.ComponentId == c.Id && v.Status == VersionStatus.Active)
-                    .Select(v => new ActiveVersion(v.Id, v.Number, v.Sha256, v.ConsecutiveFailures))
-                    .FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+                component.Id,
+                component.Disabled,
+                TenantDisabled = tenant.Disabled,
+                VersionId = (Guid?)active.Id,
+                Number = (int?)active.Number,
+                active.Sha256,
+                ConsecutiveFailures = (int?)active.ConsecutiveFailures,
+            }).FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             var tenantExists = await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken);
@@ -156,9 +160,9 @@ internal sealed partial class ExtensionRunner(
             return (null, Refused(ExtensionRunStatus.ComponentDisabled, $"component '{componentName}' is disabled"));
         }
 
-        if (found.Active is { } version)
+        if (found is { VersionId: { } versionId, Number: { } number, Sha256: { } sha256 })
         {
-            return (version, null);
+            return (new ActiveVersion(versionId, number, sha256, found.ConsecutiveFailures ?? 0), null);
         }
 
         var suspended = await db.Versions.AsNoTracking()
