@@ -24,6 +24,12 @@ internal static class TenantRateLimiting
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
+                // Health probes are never limited: an anonymous flood must not fail the liveness probe.
+                if (http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
+                {
+                    return RateLimitPartition.GetNoLimiter("health");
+                }
+
                 var options = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 return RateLimitPartition.GetTokenBucketLimiter(PartitionKey(http), _ => new TokenBucketRateLimiterOptions
                 {
@@ -48,12 +54,6 @@ internal static class TenantRateLimiting
 
     private static string PartitionKey(HttpContext http)
     {
-        // Health probes are never limited into failure.
-        if (http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
-        {
-            return "health";
-        }
-
         var user = http.User;
         return user.TenantId() is { } tenant ? "tenant:" + tenant
             : user.IsAdmin() ? "admin"

@@ -57,4 +57,19 @@ public sealed class RateLimitTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, quietResponse.StatusCode);
     }
+
+    [Fact]
+    public async Task HealthProbes_BeyondAnyBurst_AreNeverLimited()
+    {
+        using var anonymous = _host.Client(null);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await anonymous.GetAsync("/health/live", TestContext.Current.CancellationToken);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
+    }
 }
