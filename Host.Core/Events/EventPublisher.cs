@@ -228,7 +228,36 @@ internal sealed partial class EventPublisher(
 
         // Inside the caller's transaction when it has one (Database.BeginTransaction, UseTransaction
         // or an ambient TransactionScope): the rows commit or roll back with its own writes.
-        await db.SaveChangesAsync(cancellationToken);
-        return ids;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return ids;
+        }
+        catch (DbUpdateException)
+        {
+            // The same event id published concurrently: the unique index (event id, subscription)
+            // let the other publisher's rows in first. They are the answer, as for a retry; any
+            // other failure is rethrown.
+            if (await AllEnqueuedAsync(domainEvent.EventId, subscriptionIds, cancellationToken) is { } raced)
+            {
+                return raced;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<Guid>?> AllEnqueuedAsync(string eventId, List<Guid> subscriptionIds, CancellationToken cancellationToken)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<OutboxDelivery>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        var rows = await db.Deliveries.AsNoTracking()
+            .Where(d => d.EventId == eventId && subscriptionIds.Contains(d.SubscriptionId))
+            .Select(d => new { d.SubscriptionId, d.Id })
+            .ToDictionaryAsync(d => d.SubscriptionId, d => d.Id, cancellationToken);
+        return subscriptionIds.TrueForAll(rows.ContainsKey) ? subscriptionIds.ConvertAll(id => rows[id]) : null;
     }
 }

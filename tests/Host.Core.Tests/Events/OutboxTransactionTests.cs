@@ -81,6 +81,17 @@ public sealed class OutboxTransactionTests(EventsFixture fixture) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Publish_TheSameEventConcurrently_EnqueuesItOnceAndEveryPublisherGetsItsId()
+    {
+        var domainEvent = new DomainEvent(Tenant, "order.placed", "{}");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => _host.PublishAsync(domainEvent))));
+
+        var delivery = Assert.Single(await _host.DeliveriesAsync(Tenant));
+        Assert.All(results, result => Assert.Equal([delivery.Id], result.DeliveryIds));
+    }
+
+    [Fact]
     public async Task Publish_AsyncSubscription_WritesAPendingDeliveryDueNow()
     {
         var occurredAt = new DateTimeOffset(2026, 11, 24, 8, 30, 0, TimeSpan.Zero);
