@@ -118,8 +118,9 @@ internal sealed partial class ExtensionPoints(
 
     private ExtensionPointResult ApplyPolicy(ExtensionPointDefinition definition, string tenantId, ExtensionPointResult result)
     {
-        // Invalid input is the caller's bug: answering it with a default would hide it.
-        if (result.Status is ExtensionCallStatus.Ok or ExtensionCallStatus.InvalidInput
+        // Invalid input is the caller's bug: answering it with a default would hide it. A tenant at
+        // its concurrency limit is told so (429 over HTTP), so the application can back off.
+        if (result.Status is ExtensionCallStatus.Ok or ExtensionCallStatus.InvalidInput or ExtensionCallStatus.ConcurrencyLimited
             || definition.FailurePolicy != ExtensionPointFailurePolicy.FailOpen)
         {
             return result;

@@ -115,10 +115,12 @@ public sealed class ExtensionPointApiTests(RuntimeApiFixture fixture)
         Assert.Equal(100, open["timeoutMs"]!.GetValue<double>());
     }
 
-    [Fact]
-    public async Task Invoke_WhileTheTenantIsAtItsConcurrencyLimit_Is429WithRetryAfter()
+    [Theory]
+    [InlineData("echo.closed")]
+    [InlineData("echo.open")]
+    public async Task Invoke_WhileTheTenantIsAtItsConcurrencyLimit_Is429WithRetryAfterWhateverThePolicy(string point)
     {
-        var (tenant, client) = await TenantWithEchoAsync("echo.closed");
+        var (tenant, client) = await TenantWithEchoAsync(point);
 
         // The limit is one call per tenant: while a looping call holds the slot (until its 100 ms
         // deadline), quick calls are refused. A quick call can win the slot before the slow one
@@ -126,11 +128,11 @@ public sealed class ExtensionPointApiTests(RuntimeApiFixture fixture)
         HttpResponseMessage? refused = null;
         for (var attempt = 0; attempt < 5 && refused is null; attempt++)
         {
-            var slow = RuntimeApiFixture.InvokePointAsync(client, tenant, "echo.closed", JsonValue.Create("loop"));
+            var slow = RuntimeApiFixture.InvokePointAsync(client, tenant, point, JsonValue.Create("loop"));
             await Task.Delay(20, TestContext.Current.CancellationToken);
             while (refused is null && !slow.IsCompleted)
             {
-                var quick = await RuntimeApiFixture.InvokePointAsync(client, tenant, "echo.closed", JsonValue.Create(1));
+                var quick = await RuntimeApiFixture.InvokePointAsync(client, tenant, point, JsonValue.Create(1));
                 if (quick.StatusCode == HttpStatusCode.TooManyRequests)
                 {
                     refused = quick;
