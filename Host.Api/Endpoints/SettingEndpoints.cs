@@ -1,6 +1,7 @@
 using ExtensibilityHost.Api.Auth;
 using ExtensibilityHost.Api.Problems;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
+using ExtensibilityHost.Core.Versions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExtensibilityHost.Api.Endpoints;
@@ -32,6 +33,12 @@ internal static class SettingEndpoints
     private static async Task<Results<Created<SettingResponse>, Ok<SettingResponse>, ProblemHttpResult>> SetAsync(
         string tenant, string name, string key, SetSettingRequest request, ComponentSettings settings, CancellationToken cancellationToken)
     {
+        if (!ComponentName.IsValid(name))
+        {
+            return ApiProblems.Validation($"'{name}' is not a component name.",
+                new Dictionary<string, string[]> { ["name"] = [$"A component name is {ComponentName.Rule}."] });
+        }
+
         if (key.Length > ComponentSettings.MaxKeyLength)
         {
             return ApiProblems.Validation("The setting key is too long.",
@@ -44,6 +51,7 @@ internal static class SettingEndpoints
         {
             SettingWriteStatus.Created => TypedResults.Created($"/api/v1/admin/tenants/{tenant}/components/{name}/settings/{key}", response),
             SettingWriteStatus.Updated => TypedResults.Ok(response),
+            SettingWriteStatus.ComponentNotFound => ApiProblems.NotFound($"Tenant '{tenant}' has no component '{name}'."),
             _ => ApiProblems.NotFound($"There is no tenant '{tenant}'."),
         };
     }

@@ -78,6 +78,7 @@ public sealed class ComponentSettingsTests(InvocationFixture fixture)
     {
         var tenant = await SeedGreeterAsync();
         var otherTenant = await SeedGreeterAsync();
+        await fixture.Host.SeedAsync(tenant, "someone-else", fixture.Wat("host-imports"));
         await SettingsAsync(s => s.SetAsync(tenant, "someone-else", "greeting", "not mine", TestContext.Current.CancellationToken));
         await SettingsAsync(s => s.SetAsync(otherTenant, "greeter", "greeting", "not mine either", TestContext.Current.CancellationToken));
 
@@ -88,6 +89,17 @@ public sealed class ComponentSettingsTests(InvocationFixture fixture)
     public async Task SetAsync_UnknownTenant_IsTenantNotFound() =>
         Assert.Equal(SettingWriteStatus.TenantNotFound,
             await SettingsAsync(s => s.SetAsync("no-such-tenant", "greeter", "greeting", "hello", TestContext.Current.CancellationToken)));
+
+    [Fact]
+    public async Task SetAsync_ComponentTheTenantDoesNotHave_IsComponentNotFoundAndWritesNothing()
+    {
+        var tenant = await SeedGreeterAsync();
+
+        var status = await SettingsAsync(s => s.SetAsync(tenant, "typo", "greeting", "hello", TestContext.Current.CancellationToken));
+
+        Assert.Equal(SettingWriteStatus.ComponentNotFound, status);
+        Assert.Empty(await SettingsAsync(s => s.ListAsync(tenant, "typo", TestContext.Current.CancellationToken)));
+    }
 
     [Fact]
     public async Task ListAsync_Settings_AreTheComponentsOwnByKey()

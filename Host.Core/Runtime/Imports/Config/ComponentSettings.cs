@@ -34,6 +34,11 @@ public sealed class ComponentSettings(HostDbContext db, TimeProvider time)
             return SettingWriteStatus.TenantNotFound;
         }
 
+        if (!await db.Components.AnyAsync(c => c.TenantId == tenantId && c.Name == componentName, cancellationToken))
+        {
+            return SettingWriteStatus.ComponentNotFound;
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         var updated = await db.Settings
             .Where(s => s.TenantId == tenantId && s.ComponentName == componentName && s.Key == key)

@@ -11,4 +11,7 @@ public enum SettingWriteStatus
 
     /// <summary>The tenant does not exist; nothing was written.</summary>
     TenantNotFound,
+
+    /// <summary>The tenant has no component of that name; nothing was written (a setting no component can read is a typo).</summary>
+    ComponentNotFound,
 }
