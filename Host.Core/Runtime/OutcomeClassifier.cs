@@ -60,16 +60,18 @@ internal static class OutcomeClassifier
             return (InvocationOutcome.HostError, null, exception.Message);
         }
 
+        // Only the cause is matched: the backtrace before it carries function names from the
+        // guest's name section, which a guest can set to any pattern (e.g. "wasm trap: interrupt").
         var cause = Cause(exception.Message);
         foreach (var (pattern, outcome, trap) in s_patterns)
         {
-            if (exception.Message.Contains(pattern, StringComparison.Ordinal))
+            if (cause.Contains(pattern, StringComparison.Ordinal))
             {
                 return (outcome, trap, cause);
             }
         }
 
-        if (exception.Message.Contains("wasm trap:", StringComparison.Ordinal))
+        if (cause.Contains("wasm trap:", StringComparison.Ordinal))
         {
             return (InvocationOutcome.Trap, TrapKind.Other, cause);
         }

@@ -81,6 +81,15 @@ public sealed class SandboxLimitTests(RuntimeFixture runtime)
     }
 
     [Fact]
+    public void Invoke_TrapInAFunctionNamedLikeATimeout_IsClassifiedByItsCauseNotItsBacktrace()
+    {
+        var result = Run("trap-named-interrupt", "run");
+
+        Assert.Equal(InvocationOutcome.Trap, result.Outcome);
+        Assert.Equal(TrapKind.Unreachable, result.Trap);
+    }
+
+    [Fact]
     public void Invoke_StringLengthOutOfBounds_TrapsWithoutALargeHostAllocation()
     {
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
