@@ -45,6 +45,13 @@ public sealed class EventOptions
     /// <summary>The longest delay between two attempts.</summary>
     public TimeSpan BackoffMax { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a delivery waits before the next look when its component could not run at all
+    /// (suspended, no active version, a kill switch on, deleted). Such a refusal is not an attempt:
+    /// the subscription is stopped, not failing, so the delivery waits without ever being dead-lettered.
+    /// </summary>
+    public TimeSpan ParkedRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>What a failing sync handler means when its subscription does not say.</summary>
     public SyncFailurePolicy SyncFailurePolicy { get; set; } = SyncFailurePolicy.FailOpen;
 

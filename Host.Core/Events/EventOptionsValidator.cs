@@ -28,6 +28,11 @@ internal sealed class EventOptionsValidator : IValidateOptions<EventOptions>
             failures.Add($"{EventOptions.SectionName}:BackoffMax must be at least BackoffBase ({options.BackoffBase}).");
         }
 
+        if (options.ParkedRetryInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"{EventOptions.SectionName}:ParkedRetryInterval must be positive.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

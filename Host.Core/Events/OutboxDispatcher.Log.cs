@@ -1,3 +1,4 @@
+using ExtensibilityHost.Core.Invocations;
 using Microsoft.Extensions.Logging;
 
 namespace ExtensibilityHost.Core.Events;
@@ -18,6 +19,9 @@ internal sealed partial class OutboxDispatcher
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} failed on attempt {Attempts}; next attempt at {NextAttemptAt:O}: {Error}")]
     private partial void LogRetrying(Guid deliveryId, int attempts, DateTime nextAttemptAt, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} parked: {ComponentName} was not run ({Status}); no attempt counted, next look at {NextAttemptAt:O}: {Reason}")]
+    private partial void LogParked(Guid deliveryId, string componentName, ExtensionRunStatus status, DateTime nextAttemptAt, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettered {DeliveryId} ({EventType} {EventId} of tenant {TenantId}) for {ComponentName} after {Attempts} attempts: {Error}")]
     private partial void LogDeadLettered(Guid deliveryId, string eventType, string eventId, string tenantId, string componentName, int attempts, string error);

@@ -121,6 +121,7 @@ internal sealed partial class OutboxDispatcher(
         await using var scope = scopes.CreateAsyncScope();
         var runner = scope.ServiceProvider.GetRequiredService<IExtensionRunner>();
         string? error;
+        ExtensionRunResult? refused = null;
         try
         {
             // Background work waits for a slot under the tenant's concurrency limit instead of failing.
@@ -134,7 +135,15 @@ internal sealed partial class OutboxDispatcher(
                 EventId = delivery.EventId,
                 WaitForSlot = true,
             }, cancellationToken);
-            error = Failure(run);
+            if (run.Status == ExtensionRunStatus.Ran)
+            {
+                error = Failure(run.Invocation!);
+            }
+            else
+            {
+                refused = run;
+                error = null;
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -151,7 +160,11 @@ internal sealed partial class OutboxDispatcher(
         // Tenant code has run: record that even when the dispatcher is stopping, or the attempt
         // would be repeated for nothing.
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-        if (error is null)
+        if (refused is not null)
+        {
+            await ParkAsync(db, delivery, refused, CancellationToken.None);
+        }
+        else if (error is null)
         {
             await CompleteAsync(db, delivery, CancellationToken.None);
         }
@@ -162,14 +175,8 @@ internal sealed partial class OutboxDispatcher(
     }
 
     /// <summary>Null when the handler ran and did not fail (for async subscriptions the decision itself does not matter).</summary>
-    private static string? Failure(ExtensionRunResult run)
+    private static string? Failure(InvocationResult invocation)
     {
-        if (run.Status != ExtensionRunStatus.Ran)
-        {
-            return $"not run ({run.Status}): {run.Reason}";
-        }
-
-        var invocation = run.Invocation!;
         if (invocation.Outcome == InvocationOutcome.Ok)
         {
             return null;
@@ -200,6 +207,36 @@ internal sealed partial class OutboxDispatcher(
         }
 
         LogDelivered(delivery.Id, delivery.EventType, delivery.EventId, delivery.TenantId, delivery.ComponentName, delivery.Attempts);
+    }
+
+    /// <summary>
+    /// The component did not run (suspended, no active version, a kill switch, gone): its
+    /// subscriptions stop until it can run again, so the attempt counted at claim is given back and
+    /// the delivery waits <see cref="EventOptions.ParkedRetryInterval"/> before the next look, for
+    /// as long as it takes; it is never dead-lettered for it.
+    /// </summary>
+    private async Task ParkAsync(HostDbContext db, OutboxDelivery delivery, ExtensionRunResult refused, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var nextAttemptAt = now + options.Value.ParkedRetryInterval;
+        var reason = $"not run ({refused.Status}): {refused.Reason}";
+        var lastError = reason.Length > Lengths.Reason ? reason[..Lengths.Reason] : reason;
+        var updated = await db.Deliveries
+            .Where(d => d.Id == delivery.Id && d.LeaseOwner == delivery.LeaseOwner)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.Attempts, d => d.Attempts > 0 ? d.Attempts - 1 : 0)
+                .SetProperty(d => d.NextAttemptAt, nextAttemptAt)
+                .SetProperty(d => d.LastError, lastError)
+                .SetProperty(d => d.LeaseOwner, (string?)null)
+                .SetProperty(d => d.LeaseExpiresAt, (DateTime?)null),
+                cancellationToken);
+        if (updated == 0)
+        {
+            LogLeaseLost(delivery.Id, delivery.LeaseOwner!);
+            return;
+        }
+
+        LogParked(delivery.Id, delivery.ComponentName, refused.Status, nextAttemptAt, lastError);
     }
 
     private async Task FailAsync(HostDbContext db, OutboxDelivery delivery, string error, CancellationToken cancellationToken)

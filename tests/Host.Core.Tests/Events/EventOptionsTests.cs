@@ -48,6 +48,7 @@ public sealed class EventOptionsTests
     [InlineData("ExtensibilityHost:Events:PollInterval", "00:00:00", "PollInterval must be positive")]
     [InlineData("ExtensibilityHost:Events:LeaseDuration", "00:00:00.500", "LeaseDuration must be at least one second")]
     [InlineData("ExtensibilityHost:Events:MaxAttempts", "0", "MaxAttempts")]
+    [InlineData("ExtensibilityHost:Events:ParkedRetryInterval", "00:00:00", "ParkedRetryInterval must be positive")]
     public void Validate_InvalidValue_FailsNamingIt(string key, string value, string message)
     {
         var exception = Assert.Throws<OptionsValidationException>(() => Build(new() { [key] = value }));

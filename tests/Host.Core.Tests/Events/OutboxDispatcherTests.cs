@@ -1,5 +1,7 @@
 using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Versions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Core.Tests.Events;
@@ -103,6 +105,84 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
         Assert.Equal(1, delivered.Attempts);
         Assert.Equal(1, delivered.Replays);
         Assert.Equal(4, (await host.InvocationsAsync(Tenant)).Count);
+    }
+
+    [Theory]
+    [InlineData("component")]
+    [InlineData("tenant")]
+    public async Task Deliver_ComponentCannotRun_WaitsWithoutCountingAttemptsAndIsDeliveredOnceItCanRunAgain(string killSwitch)
+    {
+        var host = await StartAsync(new() { ["ExtensibilityHost:Events:MaxAttempts"] = "2" });
+        await host.AddComponentAsync(Tenant, "handler", fixture.Guest("event-handler"));
+        await host.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Async);
+        await SetKillSwitchAsync(host, killSwitch, on: true);
+        var published = await host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"));
+
+        for (var round = 0; round < 5; round++)
+        {
+            Assert.Equal(1, await PassAsync(host));
+            Assert.Equal(0, await PassAsync(host));
+            host.Clock.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        var parked = Assert.Single(await host.DeliveriesAsync(Tenant));
+        Assert.Equal((DeliveryStatus.Pending, 0), (parked.Status, parked.Attempts));
+        Assert.StartsWith("not run (", parked.LastError, StringComparison.Ordinal);
+        Assert.Null(parked.LeaseOwner);
+        Assert.Empty(await host.InvocationsAsync(Tenant));
+
+        await SetKillSwitchAsync(host, killSwitch, on: false);
+        Assert.Equal(1, await PassAsync(host));
+
+        var delivered = Assert.Single(await host.DeliveriesAsync(Tenant));
+        Assert.Equal((DeliveryStatus.Delivered, 1), (delivered.Status, delivered.Attempts));
+        var invocation = Assert.Single(await host.InvocationsAsync(Tenant));
+        Assert.Equal(published.EventId, invocation.EventId);
+    }
+
+    [Fact]
+    public async Task Deliver_ComponentSuspended_WaitsWithoutCountingAttemptsUntilAVersionIsActiveAgain()
+    {
+        var host = await StartAsync(new() { ["ExtensibilityHost:Events:MaxAttempts"] = "2" });
+        await host.AddComponentAsync(Tenant, "handler", fixture.Guest("event-handler"));
+        await host.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Async);
+        await host.QueryAsync(db => db.Versions.Where(v => v.TenantId == Tenant)
+            .ExecuteUpdateAsync(set => set.SetProperty(v => v.Status, VersionStatus.Suspended).SetProperty(v => v.StatusReason, "tests"), TestContext.Current.CancellationToken));
+        await host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"));
+
+        for (var round = 0; round < 5; round++)
+        {
+            Assert.Equal(1, await PassAsync(host));
+            host.Clock.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        var parked = Assert.Single(await host.DeliveriesAsync(Tenant));
+        Assert.Equal((DeliveryStatus.Pending, 0), (parked.Status, parked.Attempts));
+        Assert.StartsWith("not run (NoActiveVersion)", parked.LastError, StringComparison.Ordinal);
+
+        var versionId = await host.QueryAsync(db => db.Versions.Where(v => v.TenantId == Tenant).Select(v => v.Id).SingleAsync(TestContext.Current.CancellationToken));
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            Assert.Equal(
+                VersionReenableStatus.Reenabled,
+                await scope.ServiceProvider.GetRequiredService<ExtensionProtection>().ReenableAsync(versionId, "admin", "fixed", TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal(1, await PassAsync(host));
+
+        var delivered = Assert.Single(await host.DeliveriesAsync(Tenant));
+        Assert.Equal((DeliveryStatus.Delivered, 1), (delivered.Status, delivered.Attempts));
+        Assert.Single(await host.InvocationsAsync(Tenant));
+    }
+
+    private static async Task SetKillSwitchAsync(EventHost host, string killSwitch, bool on)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var protection = scope.ServiceProvider.GetRequiredService<ExtensionProtection>();
+        var found = killSwitch == "tenant"
+            ? await protection.SetTenantDisabledAsync(Tenant, on, TestContext.Current.CancellationToken)
+            : await protection.SetComponentDisabledAsync(Tenant, "handler", on, TestContext.Current.CancellationToken);
+        Assert.True(found);
     }
 
     [Fact]
