@@ -40,6 +40,9 @@ internal static class OutcomeClassifier
         ("unaligned", InvocationOutcome.Trap, TrapKind.InvalidValue),
         ("cannot enter component instance", InvocationOutcome.Trap, TrapKind.ComponentReentrance),
         ("cannot leave component instance", InvocationOutcome.Trap, TrapKind.ComponentReentrance),
+
+        // Wasmtime refuses a copy between host and guest too large for one hostcall; the guest asked for it.
+        ("fuel allocated for hostcalls has been exhausted", InvocationOutcome.Trap, TrapKind.HostCopyLimit),
     ];
 
     /// <summary>Classifies an exception thrown by instantiation or a call.</summary>

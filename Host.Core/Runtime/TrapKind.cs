@@ -41,4 +41,10 @@ public enum TrapKind
 
     /// <summary>A component was re-entered or left in a way the component model forbids.</summary>
     ComponentReentrance,
+
+    /// <summary>
+    /// The guest asked the host to copy more data across the boundary than Wasmtime allows in
+    /// one hostcall (its hostcall fuel ran out).
+    /// </summary>
+    HostCopyLimit,
 }

@@ -32,6 +32,7 @@ public static class WireNames
         TrapKind.InvalidValue => "invalid-value",
         TrapKind.HeapMisaligned => "heap-misaligned",
         TrapKind.ComponentReentrance => "component-reentrance",
+        TrapKind.HostCopyLimit => "host-copy-limit",
         _ => throw new ArgumentOutOfRangeException(nameof(trap), trap, null),
     };
 

@@ -46,6 +46,18 @@ public sealed class OutcomeClassifierTests
     }
 
     [Fact]
+    public void Classify_HostcallCopyFuelExhausted_IsAHostCopyLimitTrap()
+    {
+        const string message = "too much data is being copied between the host and the guest: fuel allocated for hostcalls has been exhausted";
+
+        var (outcome, trap, error) = OutcomeClassifier.Classify(Trap(message), hostFault: null);
+
+        Assert.Equal(InvocationOutcome.Trap, outcome);
+        Assert.Equal(TrapKind.HostCopyLimit, trap);
+        Assert.Equal(message, error);
+    }
+
+    [Fact]
     public void Classify_MemoryLimitAtInstantiation_IsOutOfMemory()
     {
         var (outcome, trap, _) = OutcomeClassifier.Classify(new WasmtimeException("memory minimum size of 2048 pages exceeds memory limits"), null);

@@ -24,6 +24,10 @@ public sealed class WireNamesTests
     }
 
     [Fact]
+    public void Trap_HostCopyLimit_IsHostCopyLimit() =>
+        Assert.Equal("host-copy-limit", TrapKind.HostCopyLimit.ToWireName());
+
+    [Fact]
     public void TryParseOutcome_UnknownName_IsFalse() =>
         Assert.False(WireNames.TryParseOutcome("exploded", out _));
 }
