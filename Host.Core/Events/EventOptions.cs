@@ -29,9 +29,9 @@ public sealed class EventOptions
     public int MaxConcurrentDeliveries { get; set; } = 4;
 
     /// <summary>
-    /// How long a claim lasts. A dispatcher that dies holding a delivery delays it by at most this
-    /// much; it must be longer than a delivery can take (waiting for a slot plus the call's timeout),
-    /// or a slow delivery is claimed and run a second time by another node.
+    /// How long a claim lasts, renewed for each delivery as it starts. A dispatcher that dies holding a
+    /// delivery delays it by at most this much; it must be longer than one delivery can take (waiting
+    /// for a slot plus the call's timeout), or a slow delivery is claimed and run a second time by another node.
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 

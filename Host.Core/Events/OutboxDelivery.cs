@@ -37,9 +37,9 @@ public sealed class OutboxDelivery
     public DeliveryStatus Status { get; set; }
 
     /// <summary>
-    /// Attempts made so far, counted when a dispatcher claims the delivery (so an attempt lost with
-    /// a crashed node counts too, and a delivery that crashes its node cannot retry forever).
-    /// Reset by a replay.
+    /// Attempts made so far, counted when a dispatcher starts running the delivery, before tenant code
+    /// runs (so an attempt lost with a crashed node counts too, and a delivery that crashes its node
+    /// cannot retry forever). Not counted when the component could not run at all. Reset by a replay.
     /// </summary>
     public int Attempts { get; set; }
 

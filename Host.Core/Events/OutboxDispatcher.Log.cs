@@ -26,6 +26,15 @@ internal sealed partial class OutboxDispatcher
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettered {DeliveryId} ({EventType} {EventId} of tenant {TenantId}) for {ComponentName} after {Attempts} attempts: {Error}")]
     private partial void LogDeadLettered(Guid deliveryId, string eventType, string eventId, string tenantId, string componentName, int attempts, string error);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "The outcome of delivery {DeliveryId} (lease {Lease}) could not be recorded; it runs again once the lease runs out")]
+    private partial void LogOutcomeNotRecorded(Guid deliveryId, string lease, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId} could not be started; it is claimed again once its lease runs out")]
+    private partial void LogStartFailed(Guid deliveryId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} waited in its batch beyond lease {Lease} and another dispatcher took it; not run here")]
+    private partial void LogLeaseLostBeforeStart(Guid deliveryId, string lease);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} outlived its lease {Lease}; another dispatcher owns it now and records its outcome")]
     private partial void LogLeaseLost(Guid deliveryId, string lease);
 }

@@ -76,9 +76,10 @@ internal sealed partial class OutboxDispatcher(
     }
 
     /// <summary>
-    /// Leases up to a batch of due deliveries to this dispatcher and counts the attempt. Candidates
-    /// are read without a lock; the UPDATE repeats every condition, so of two dispatchers reading
-    /// the same candidates only one lease lands on each row, and the rows read back are exactly this claim's.
+    /// Leases up to a batch of due deliveries to this dispatcher. Candidates are read without a lock;
+    /// the UPDATE repeats every condition, so of two dispatchers reading the same candidates only one
+    /// lease lands on each row, and the rows read back are exactly this claim's. The attempt is counted
+    /// later, by <see cref="BeginAttemptAsync"/>, when a row actually runs.
     /// </summary>
     internal async Task<IReadOnlyList<OutboxDelivery>> ClaimAsync(CancellationToken cancellationToken)
     {
@@ -105,8 +106,7 @@ internal sealed partial class OutboxDispatcher(
                 && (d.LeaseOwner == null || d.LeaseExpiresAt < now))
             .ExecuteUpdateAsync(set => set
                 .SetProperty(d => d.LeaseOwner, lease)
-                .SetProperty(d => d.LeaseExpiresAt, leaseExpiresAt)
-                .SetProperty(d => d.Attempts, d => d.Attempts + 1),
+                .SetProperty(d => d.LeaseExpiresAt, leaseExpiresAt),
                 cancellationToken);
         if (leased == 0)
         {
@@ -119,6 +119,12 @@ internal sealed partial class OutboxDispatcher(
     private async Task DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        if (!await BeginAttemptAsync(db, delivery, cancellationToken))
+        {
+            return;
+        }
+
         var runner = scope.ServiceProvider.GetRequiredService<IExtensionRunner>();
         string? error;
         ExtensionRunResult? refused = null;
@@ -159,19 +165,66 @@ internal sealed partial class OutboxDispatcher(
 
         // Tenant code has run: record that even when the dispatcher is stopping, or the attempt
         // would be repeated for nothing.
-        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-        if (refused is not null)
+        try
         {
-            await ParkAsync(db, delivery, refused, CancellationToken.None);
+            if (refused is not null)
+            {
+                await ParkAsync(db, delivery, refused, CancellationToken.None);
+            }
+            else if (error is null)
+            {
+                await CompleteAsync(db, delivery, CancellationToken.None);
+            }
+            else
+            {
+                await FailAsync(db, delivery, error, CancellationToken.None);
+            }
         }
-        else if (error is null)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            await CompleteAsync(db, delivery, CancellationToken.None);
+            // Only this delivery's outcome is lost, not the rest of the batch: it keeps its lease,
+            // and once that runs out it is claimed and run again, as after a crash.
+            LogOutcomeNotRecorded(delivery.Id, delivery.LeaseOwner!, e);
         }
-        else
+    }
+
+    /// <summary>
+    /// Right before a claimed delivery runs: renews its lease for a full <see cref="EventOptions.LeaseDuration"/>
+    /// and counts the attempt, only while this claim still holds it. A batch runs a few at a time and
+    /// each may wait for a tenant slot, so a row's claim-time lease may run out before its turn; if
+    /// another dispatcher has claimed it meanwhile, this one leaves it alone. Counting here, before tenant
+    /// code runs, still counts an attempt lost with a crashed node.
+    /// </summary>
+    /// <returns>Whether this dispatcher still holds the delivery and may run it.</returns>
+    private async Task<bool> BeginAttemptAsync(HostDbContext db, OutboxDelivery delivery, CancellationToken cancellationToken)
+    {
+        var leaseExpiresAt = time.GetUtcNow().UtcDateTime + options.Value.LeaseDuration;
+        int started;
+        try
         {
-            await FailAsync(db, delivery, error, CancellationToken.None);
+            started = await db.Deliveries
+                .Where(d => d.Id == delivery.Id && d.LeaseOwner == delivery.LeaseOwner && d.Status == DeliveryStatus.Pending)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(d => d.LeaseExpiresAt, leaseExpiresAt)
+                    .SetProperty(d => d.Attempts, d => d.Attempts + 1),
+                    cancellationToken);
         }
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // As if the lease were lost: nothing ran, and the lease expiry hands the delivery out again.
+            LogStartFailed(delivery.Id, e);
+            return false;
+        }
+
+        if (started == 0)
+        {
+            LogLeaseLostBeforeStart(delivery.Id, delivery.LeaseOwner!);
+            return false;
+        }
+
+        delivery.Attempts++;
+        delivery.LeaseExpiresAt = leaseExpiresAt;
+        return true;
     }
 
     /// <summary>Null when the handler ran and did not fail (for async subscriptions the decision itself does not matter).</summary>

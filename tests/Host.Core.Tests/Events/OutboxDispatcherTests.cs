@@ -252,6 +252,72 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task Dispatchers_BatchOutlivesItsLease_AnotherDispatcherTakesTheWaitingRowsAndEachEventRunsOnce()
+    {
+        // One at a time, 40 s each, against a 60 s lease: the batch's third and fourth rows wait past it.
+        Dictionary<string, string?> settings = new()
+        {
+            ["ExtensibilityHost:Events:BatchSize"] = "4",
+            ["ExtensibilityHost:Events:MaxConcurrentDeliveries"] = "1",
+            ["ExtensibilityHost:Events:LeaseDuration"] = "00:01:00",
+        };
+        var first = await StartAsync(settings, configure: services => services.AddSingleton<IExtensionRunner>(sp =>
+            new SlowRunner(sp.GetRequiredService<ExtensionRunner>(), (ManualTimeProvider)sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(40))));
+        var second = await StartAsync(settings, sharing: first);
+        await first.AddComponentAsync(Tenant, "handler", fixture.Guest("event-handler"));
+        await first.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Async);
+        const int events = 4;
+        for (var i = 0; i < events; i++)
+        {
+            await first.PublishAsync(new DomainEvent(Tenant, "order.placed", $$"""{"n":{{i}}}"""));
+        }
+
+        var slow = (SlowRunner)first.Services.GetRequiredService<IExtensionRunner>();
+        var secondClaimed = 0;
+        slow.AfterCall = async call =>
+        {
+            if (call == 2)
+            {
+                secondClaimed = await PassAsync(second);
+            }
+        };
+
+        Assert.Equal(events, await PassAsync(first));
+
+        var invocations = await first.InvocationsAsync(Tenant);
+        Assert.Equal(events, invocations.Count);
+        Assert.Equal(events, invocations.Select(i => i.EventId).Distinct().Count());
+        var deliveries = await first.DeliveriesAsync(Tenant);
+        Assert.All(deliveries, d => Assert.Equal((DeliveryStatus.Delivered, 1), (d.Status, d.Attempts)));
+        Assert.Equal(2, secondClaimed);
+    }
+
+    [Fact]
+    public async Task Deliver_OutcomeOfOneDeliveryCannotBeWritten_TheRestOfTheBatchIsStillDelivered()
+    {
+        var host = await StartAsync(new() { ["ExtensibilityHost:Events:MaxConcurrentDeliveries"] = "1" });
+        await host.AddComponentAsync(Tenant, "handler", fixture.Guest("event-handler"));
+        await host.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Async);
+        await host.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+            """CREATE TRIGGER poison BEFORE UPDATE OF Status ON Outbox WHEN instr(NEW.Payload, 'poison') > 0 BEGIN SELECT RAISE(ABORT, 'poisoned'); END;""",
+            TestContext.Current.CancellationToken));
+        await host.PublishAsync(new DomainEvent(Tenant, "order.placed", """{"poison":true}"""));
+        for (var i = 0; i < 3; i++)
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(1));
+            await host.PublishAsync(new DomainEvent(Tenant, "order.placed", $$"""{"n":{{i}}}"""));
+        }
+
+        Assert.Equal(4, await PassAsync(host));
+
+        var deliveries = await host.DeliveriesAsync(Tenant);
+        Assert.Equal(3, deliveries.Count(d => d.Status == DeliveryStatus.Delivered));
+        var poisoned = Assert.Single(deliveries, d => d.Status == DeliveryStatus.Pending);
+        Assert.Equal("""{"poison":true}""", poisoned.Payload);
+        Assert.NotNull(poisoned.LeaseOwner);
+    }
+
+    [Fact]
     public async Task Dispatcher_RunningAsAHostedService_DeliversWithoutBeingDriven()
     {
         var host = await StartAsync(new() { ["ExtensibilityHost:Events:RunDispatcher"] = "true" });
