@@ -1,5 +1,6 @@
 using ExtensibilityHost.Api.Design;
 using ExtensibilityHost.Api.Endpoints;
+using Prometheus;
 using Scalar.AspNetCore;
 
 if (args is ["migrations", ..])
@@ -17,6 +18,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseHttpMetrics();
 
 app.MapOpenApi();
 app.MapScalarApiReference();

@@ -27,6 +27,7 @@ internal sealed partial class ExtensionRunner(
     SandboxEngine engine,
     InvocationRecorder recorder,
     CircuitBreaker breaker,
+    InvocationMetrics metrics,
     TimeProvider time,
     ILogger<ExtensionRunner> logger) : IExtensionRunner
 {
@@ -102,6 +103,8 @@ internal sealed partial class ExtensionRunner(
         // Cancellation only stops a call that has not started; a started one ends at its deadline.
         var result = await Task.Run(
             () => sandbox.Invoke(extension.Component, request.Target, request.Arguments, context, limits), cancellationToken);
+
+        metrics.Record(result);
 
         // The code ran: record it even if the caller has given up meanwhile.
         var record = InvocationRecords.Create(

@@ -26,6 +26,7 @@ internal static class InvocationServiceCollectionExtensions
         services.TryAddSingleton<IComponentInvoker, ComponentInvoker>();
         services.TryAddScoped<ExtensionProtection>();
         services.TryAddScoped<InvocationLog>();
+        services.TryAddSingleton<InvocationMetrics>();
         return services;
     }
 }

@@ -197,4 +197,27 @@ public sealed class InvokeApiTests(RuntimeApiFixture fixture)
         await Api.AssertProblemAsync(byTenant, HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal("hello", list.Single()!.Str("value"));
     }
+
+    [Fact]
+    public async Task Metrics_AfterInvocations_ExportTheInvocationCounterByOutcome()
+    {
+        var (tenant, client) = await fixture.Host.CreateTenantAsync("iv");
+        await fixture.DeployAsync(tenant, client, "handler", RuntimeApiFixture.Wat("event-handler"));
+        using var anonymous = fixture.Host.Client(null);
+
+        // prometheus-net starts listening to a new .NET instrument asynchronously, so the very first
+        // measurement may be missed: keep invoking until the counter shows up (bounded).
+        var pattern = new System.Text.RegularExpressions.Regex("extensibilityhost_exthost_invocations\\{[^}]*outcome=\"ok\"[^}]*\\} [1-9]");
+        var text = "";
+        for (var attempt = 0; attempt < 40 && !pattern.IsMatch(text); attempt++)
+        {
+            (await InvokeAsync(client, tenant, "handler", HandleRoute, Event("{}"))).Dispose();
+            await Task.Delay(attempt == 0 ? 0 : 250, Cancellation);
+            using var response = await anonymous.GetAsync("/metrics", Cancellation);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            text = await response.Content.ReadAsStringAsync(Cancellation);
+        }
+
+        Assert.Matches(pattern, text);
+    }
 }

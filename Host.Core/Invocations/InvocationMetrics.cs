@@ -1,0 +1,33 @@
+using System.Diagnostics.Metrics;
+using ExtensibilityHost.Core.Runtime;
+
+namespace ExtensibilityHost.Core.Invocations;
+
+/// <summary>
+/// Invocation metrics on the <c>ExtensibilityHost</c> meter (exported at <c>/metrics</c> by Host.Api):
+/// calls by outcome and their duration. Tenants are deliberately not a tag: a SaaS may have
+/// thousands, and the invocation log answers per-tenant questions.
+/// </summary>
+internal sealed class InvocationMetrics : IDisposable
+{
+    public const string MeterName = "ExtensibilityHost";
+
+    private readonly Meter _meter = new(MeterName);
+    private readonly Counter<long> _invocations;
+    private readonly Histogram<double> _duration;
+
+    public InvocationMetrics()
+    {
+        _invocations = _meter.CreateCounter<long>("exthost.invocations", unit: "{invocation}", description: "Calls of tenant code, by outcome.");
+        _duration = _meter.CreateHistogram<double>("exthost.invocation.duration", unit: "ms", description: "Instantiation plus call, by outcome.");
+    }
+
+    public void Record(InvocationResult result)
+    {
+        var outcome = new KeyValuePair<string, object?>("outcome", result.Outcome.ToWireName());
+        _invocations.Add(1, outcome);
+        _duration.Record(result.Duration.TotalMilliseconds, outcome);
+    }
+
+    public void Dispose() => _meter.Dispose();
+}
