@@ -20,8 +20,10 @@ internal sealed class LocalRuntime : IDisposable
         var options = new RuntimeOptions
         {
             EnableFuel = fuel,
-            // A one-shot process: reserving pool slots would cost more than it saves.
+            // A one-shot process: reserving pool slots would cost more than it saves. Without a
+            // pool nothing caps a memory below --memory-mb's own maximum (4 GiB).
             UsePoolingAllocator = false,
+            PoolMaxMemoryBytes = 4L * 1024 * 1024 * 1024,
             ArtifactCacheDirectory = CacheDirectory(),
         };
         Engine = new SandboxEngine(options, new InMemoryKeyValueStore(new KeyValueOptions()), config ?? new InMemoryConfigSource());

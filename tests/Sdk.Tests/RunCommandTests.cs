@@ -76,6 +76,20 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_MemoryLimitAboveTheHostsPoolSize_IsHonouredLocally()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("ext-").FullName, "big.wat");
+        await File.WriteAllTextAsync(path,
+            """(component (core module $m (memory 4800) (func (export "run"))) (core instance $i (instantiate $m)) (func (export "run") (canon lift (core func $i "run"))))""",
+            TestContext.Current.CancellationToken);
+
+        var (exitCode, result) = await Ext.RunJsonAsync("run", path, "--export", "run", "--memory-mb", "512");
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        Assert.Equal("ok", result.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
     public async Task Run_Unreachable_IsTrapWithItsKind()
     {
         var (exitCode, result) = await Ext.RunJsonAsync("run", Guests.WatPath("unreachable"), "--export", "run");
