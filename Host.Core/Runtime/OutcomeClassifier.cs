@@ -19,6 +19,7 @@ internal static class OutcomeClassifier
         ("all fuel consumed", InvocationOutcome.OutOfFuel, null),
         ("exceeds memory limits", InvocationOutcome.OutOfMemory, null),
         ("forcing a memory growth failure to be a trap", InvocationOutcome.OutOfMemory, null),
+        ("memory count too high", InvocationOutcome.OutOfMemory, null),
         ("call stack exhausted", InvocationOutcome.Trap, TrapKind.StackOverflow),
         ("`unreachable` instruction executed", InvocationOutcome.Trap, TrapKind.Unreachable),
         ("string pointer/length out of bounds", InvocationOutcome.Trap, TrapKind.StringOutOfBounds),

@@ -9,7 +9,7 @@ public sealed record SandboxLimits
     /// <summary>Wall-clock deadline, enforced through epoch interruption.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The size a linear memory may grow to, in bytes.</summary>
+    /// <summary>The size the call's linear memory may grow to, in bytes.</summary>
     public long MemoryBytes { get; init; } = 64L * 1024 * 1024;
 
     /// <summary>
@@ -27,6 +27,10 @@ public sealed record SandboxLimits
     /// <summary>Maximum tables.</summary>
     public long Tables { get; init; } = 64;
 
-    /// <summary>Maximum linear memories.</summary>
-    public long Memories { get; init; } = 8;
+    /// <summary>
+    /// Maximum linear memories. Wasmtime applies <see cref="MemoryBytes"/> to each memory, so
+    /// one memory is what makes <see cref="MemoryBytes"/> the call's total; every guest toolchain
+    /// we support (wit-component, componentize-js, Rust) produces components with one memory.
+    /// </summary>
+    public long Memories { get; init; } = 1;
 }

@@ -36,6 +36,16 @@ public sealed class SandboxLimitTests(RuntimeFixture runtime)
     }
 
     [Fact]
+    public void Invoke_TwoMemoryBomb_IsRefusedRatherThanGivenTheLimitTwice()
+    {
+        // The store's memory limit applies to each linear memory, so a second memory would double it.
+        var result = Run("two-memory-bomb", "grow", SandboxLimits.Default with { MemoryBytes = 16L * 1024 * 1024 });
+
+        Assert.Equal(InvocationOutcome.OutOfMemory, result.Outcome);
+        Assert.Contains("memory count too high", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Invoke_GuestThatTrapsAfterRefusedGrowth_IsUnreachableTrap()
     {
         var result = Run("memory-bomb", "grow-then-trap", SandboxLimits.Default with { MemoryBytes = 8 * 1024 * 1024 });
