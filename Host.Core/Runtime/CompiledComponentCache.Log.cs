@@ -12,4 +12,7 @@ public sealed partial class CompiledComponentCache
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discarded the compiled artifact of {Sha256} ({Problem}); recompiling")]
     private partial void LogDiscardedArtifact(string sha256, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write the compiled artifact of {Sha256}; keeping it in memory only")]
+    private partial void LogArtifactNotWritten(string sha256, Exception exception);
 }

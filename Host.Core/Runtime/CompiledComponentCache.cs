@@ -78,7 +78,7 @@ public sealed partial class CompiledComponentCache
     public void Add(CompiledComponent compiled)
     {
         ArgumentNullException.ThrowIfNull(compiled);
-        _disk?.Store(compiled.Sha256, compiled.Component.Serialize());
+        StoreArtifact(compiled);
         _memory.Set(compiled.Sha256, compiled);
     }
 
@@ -111,12 +111,27 @@ public sealed partial class CompiledComponentCache
         var compiled = _engine.Compile(bytes);
         var elapsed = TimeProvider.System.GetElapsedTime(started);
         LogCompiled(sha256, bytes.Length, elapsed.TotalMilliseconds);
-        if (_disk is not null)
-        {
-            _disk.Store(sha256, compiled.Component.Serialize());
-        }
-
+        StoreArtifact(compiled);
         _memory.Set(sha256, compiled);
         return compiled;
+    }
+
+    private void StoreArtifact(CompiledComponent compiled)
+    {
+        if (_disk is null)
+        {
+            return;
+        }
+
+        // The disk cache only saves a later compile: a full or read-only disk must not fail a call
+        // whose component compiled fine (and would otherwise be recompiled on every call).
+        try
+        {
+            _disk.Store(compiled.Sha256, compiled.Component.Serialize());
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            LogArtifactNotWritten(compiled.Sha256, exception);
+        }
     }
 }

@@ -119,6 +119,24 @@ public sealed class CompiledComponentCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task GetOrCompile_ArtifactDirectoryCannotBeCreated_StillReturnsAndCachesInMemory()
+    {
+        // A directory under a regular file can never be created: the disk is as good as read-only.
+        var file = Path.Combine(_directory, "not-a-directory");
+        File.WriteAllText(file, "");
+        var options = RuntimeFixture.TestOptions();
+        options.ArtifactCacheDirectory = Path.Combine(file, "artifacts");
+        using var engine = new SandboxEngine(options, new Core.Runtime.Imports.KeyValue.InMemoryKeyValueStore(new()), new Core.Runtime.Imports.Config.InMemoryConfigSource());
+        var cache = new CompiledComponentCache(engine, NullLogger<CompiledComponentCache>.Instance);
+
+        var first = await cache.GetOrCompileAsync(_sha256, Load, TestContext.Current.CancellationToken);
+        var second = await cache.GetOrCompileAsync(_sha256, Load, TestContext.Current.CancellationToken);
+
+        Assert.Same(first, second);
+        Assert.Equal(1, _loads);
+    }
+
+    [Fact]
     public async Task GetOrCompile_BytesWithAnotherHash_AreRejected()
     {
         var cache = NewCache();
