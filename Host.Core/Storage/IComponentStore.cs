@@ -48,6 +48,14 @@ public interface IComponentStore
     /// <exception cref="ArgumentException">The tenant id is invalid.</exception>
     IAsyncEnumerable<ComponentBlob> ListAsync(string? tenantId = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Deletes what puts that crashed or were killed left behind and that <see cref="ListAsync"/> never
+    /// shows, once last written before <paramref name="olderThan"/>; for the orphan sweeper. A put in
+    /// progress keeps writing its temporary, so a cutoff well in the past never removes a live one.
+    /// </summary>
+    /// <returns>How many were deleted; 0 for a store whose puts leave nothing behind.</returns>
+    Task<int> DeleteStaleTemporariesAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default);
+
     /// <summary>Checks that the store can be reached and written, for <c>/health/ready</c>.</summary>
     /// <returns>Healthy or not, with a description; an unreachable store is a value, not an exception.</returns>
     Task<ComponentStoreHealth> CheckHealthAsync(CancellationToken cancellationToken = default);

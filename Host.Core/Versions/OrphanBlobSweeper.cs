@@ -11,7 +11,9 @@ namespace ExtensibilityHost.Core.Versions;
 /// <summary>
 /// Deletes stored blobs that no version refers to once they are older than
 /// <see cref="UploadOptions.OrphanGracePeriod"/>: what an upload leaves behind when it fails or is
-/// cancelled between storing the blob and inserting its row. Runs every
+/// cancelled between storing the blob and inserting its row. With the same grace period it deletes
+/// the store's temporaries of puts that crashed (<see cref="IComponentStore.DeleteStaleTemporariesAsync"/>),
+/// which no listing shows. Runs every
 /// <see cref="UploadOptions.OrphanSweepInterval"/>; <see cref="SweepAsync"/> runs one pass on demand.
 /// </summary>
 /// <remarks>
@@ -24,11 +26,17 @@ public sealed partial class OrphanBlobSweeper(
     IServiceScopeFactory scopes, IComponentStore store, IOptions<UploadOptions> options, TimeProvider time, ILogger<OrphanBlobSweeper> logger)
     : BackgroundService
 {
-    /// <summary>Runs one pass: deletes every orphan older than the grace period.</summary>
-    /// <returns>How many blobs were deleted.</returns>
+    /// <summary>Runs one pass: deletes every orphan, and every temporary of a crashed put, older than the grace period.</summary>
+    /// <returns>How many blobs were deleted (temporaries not counted).</returns>
     public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
     {
         var cutoff = time.GetUtcNow() - options.Value.OrphanGracePeriod;
+        var temporaries = await store.DeleteStaleTemporariesAsync(cutoff, cancellationToken);
+        if (temporaries > 0)
+        {
+            LogTemporariesDeleted(temporaries, cutoff);
+        }
+
         List<ComponentBlob> old = [];
         await foreach (var blob in store.ListAsync(null, cancellationToken))
         {

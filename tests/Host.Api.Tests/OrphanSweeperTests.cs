@@ -64,6 +64,26 @@ public sealed class OrphanSweeperTests(ApiFixture fixture)
         Assert.Equal(bytes, await Store.ReadAsync(tenant, ComponentHash.Of(bytes), Cancellation));
     }
 
+    [Fact]
+    public async Task Sweep_TemporaryOfACrashedPut_IsDeletedOnceOlderThanTheGracePeriodAndKeptBefore()
+    {
+        var (tenant, client) = await Host.CreateTenantAsync("sweep");
+        using var _ = client;
+        var folder = Path.Combine(Host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.FileSystemRoot!, tenant);
+        Directory.CreateDirectory(folder);
+        var sha256 = ComponentHash.Of(TestWasm.Tagged(TestWasm.WatHandler(), "crashed put"));
+        var stale = Path.Combine(folder, $".{sha256}.{Guid.NewGuid():N}.tmp");
+        var fresh = Path.Combine(folder, $".{sha256}.{Guid.NewGuid():N}.tmp");
+        await File.WriteAllBytesAsync(stale, [1, 2, 3], Cancellation);
+        await File.WriteAllBytesAsync(fresh, [1, 2, 3], Cancellation);
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow - Grace - TimeSpan.FromMinutes(1));
+
+        await Sweeper(later: TimeSpan.Zero).SweepAsync(Cancellation);
+
+        Assert.False(File.Exists(stale), stale);
+        Assert.True(File.Exists(fresh), fresh);
+    }
+
     private IComponentStore Store => Host.Services.GetRequiredService<IComponentStore>();
 
     /// <summary>A sweeper on the host's store and database whose clock runs <paramref name="later"/> ahead.</summary>

@@ -112,6 +112,10 @@ internal sealed partial class AzureBlobComponentStore : IComponentStore
         }
     }
 
+    // A put is a single upload: the service commits the blob whole or not at all, leaving no temporary.
+    public Task<int> DeleteStaleTemporariesAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default) =>
+        Task.FromResult(0);
+
     public async Task<bool> DeleteAsync(string tenantId, string sha256, CancellationToken cancellationToken = default)
     {
         var name = ComponentBlobName.Of(tenantId, sha256);

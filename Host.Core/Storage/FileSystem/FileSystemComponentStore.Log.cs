@@ -19,6 +19,12 @@ internal sealed partial class FileSystemComponentStore
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted component blob {BlobName}")]
     private partial void LogDeleted(ComponentBlobName blobName);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted the stale temporary {Path}, last written at {LastWrittenAt:O}")]
+    private partial void LogTemporaryDeleted(string path, DateTimeOffset lastWrittenAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not delete the stale temporary {Path}; the next sweep tries again")]
+    private partial void LogTemporaryNotDeleted(string path, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Component blob store {Root} is not writable")]
     private partial void LogUnhealthy(string root, Exception exception);
 }

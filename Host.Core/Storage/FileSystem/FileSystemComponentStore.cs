@@ -13,8 +13,8 @@ namespace ExtensibilityHost.Core.Storage.FileSystem;
 /// disk, checks its hash, then links it to its final name with <c>File.Move(overwrite: false)</c>,
 /// which on Linux is <c>link(2)</c>: atomic, and refused when the name exists. That is the
 /// conditional create — no check-then-write window — and readers never see a partial file. A
-/// crash mid-put leaves only a temporary, which <see cref="IsTemporaryFileName"/> recognises
-/// and listing skips. The folder itself is not fsynced (.NET cannot open a directory), so after
+/// crash mid-put leaves only a temporary, which <see cref="IsTemporaryFileName"/> recognises,
+/// listing skips, and <see cref="DeleteStaleTemporariesAsync"/> (the orphan sweeper) removes once old. The folder itself is not fsynced (.NET cannot open a directory), so after
 /// a power loss a just-created name may be missing, but never present with incomplete content.
 /// </remarks>
 internal sealed partial class FileSystemComponentStore : IComponentStore
@@ -150,6 +150,45 @@ internal sealed partial class FileSystemComponentStore : IComponentStore
         }
 
         return List(tenantId, cancellationToken).ToAsyncEnumerable();
+    }
+
+    public Task<int> DeleteStaleTemporariesAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(Root))
+        {
+            return Task.FromResult(0);
+        }
+
+        // The root holds the health probe's temporaries, each tenant's folder those of its puts.
+        var folders = Directory.EnumerateDirectories(Root).Where(d => TenantId.IsValid(Path.GetFileName(d))).Prepend(Root);
+        var deleted = 0;
+        foreach (var folder in folders)
+        {
+            foreach (var file in new DirectoryInfo(folder).EnumerateFiles($".*{TemporarySuffix}"))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!IsTemporaryFileName(file.Name) || file.LastWriteTimeUtc >= olderThan.UtcDateTime)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    file.Delete();
+                }
+                catch (IOException exception)
+                {
+                    // Still open on Windows, say; the next pass tries again.
+                    LogTemporaryNotDeleted(file.FullName, exception);
+                    continue;
+                }
+
+                deleted++;
+                LogTemporaryDeleted(file.FullName, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero));
+            }
+        }
+
+        return Task.FromResult(deleted);
     }
 
     public async Task<ComponentStoreHealth> CheckHealthAsync(CancellationToken cancellationToken = default)
