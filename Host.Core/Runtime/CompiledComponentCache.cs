@@ -50,18 +50,8 @@ public sealed partial class CompiledComponentCache
             return cached;
         }
 
-        var work = _inFlight.GetOrAdd(sha256, key => new Lazy<Task<CompiledComponent>>(() => LoadAsync(key, loadBytes, CancellationToken.None)));
-        try
-        {
-            return await work.Value.WaitAsync(cancellationToken);
-        }
-        finally
-        {
-            if (work.Value.IsCompleted)
-            {
-                _inFlight.TryRemove(new KeyValuePair<string, Lazy<Task<CompiledComponent>>>(sha256, work));
-            }
-        }
+        var work = _inFlight.GetOrAdd(sha256, key => StartLoad(key, loadBytes));
+        return await work.Value.WaitAsync(cancellationToken);
     }
 
     /// <summary>Compiles <paramref name="bytes"/> ahead of the first call (at upload or approval) and caches the result.</summary>
@@ -80,6 +70,25 @@ public sealed partial class CompiledComponentCache
         ArgumentNullException.ThrowIfNull(compiled);
         StoreArtifact(compiled);
         _memory.Set(compiled.Sha256, compiled);
+    }
+
+    private Lazy<Task<CompiledComponent>> StartLoad(string sha256, Func<CancellationToken, Task<byte[]>> loadBytes)
+    {
+        Lazy<Task<CompiledComponent>>? work = null;
+        work = new Lazy<Task<CompiledComponent>>(() =>
+        {
+            var load = LoadAsync(sha256, loadBytes, CancellationToken.None);
+
+            // Removed by the load itself, not by a waiting caller: when every caller has given up,
+            // a finished (or failed) load must not stay in flight and be handed to later callers.
+            load.ContinueWith(
+                _ => _inFlight.TryRemove(new KeyValuePair<string, Lazy<Task<CompiledComponent>>>(sha256, work!)),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            return load;
+        });
+        return work;
     }
 
     private async Task<CompiledComponent> LoadAsync(string sha256, Func<CancellationToken, Task<byte[]>> loadBytes, CancellationToken cancellationToken)

@@ -137,6 +137,41 @@ public sealed class CompiledComponentCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task GetOrCompile_LoadFailsAfterEveryCallerCancelled_NextCallerLoadsAfresh()
+    {
+        var cache = NewCache();
+        var gate = new TaskCompletionSource();
+        var failed = new TaskCompletionSource();
+        async Task<byte[]> FailingLoad(CancellationToken token)
+        {
+            await gate.Task;
+            try
+            {
+                throw new IOException("blob store unavailable");
+            }
+            finally
+            {
+                failed.SetResult();
+            }
+        }
+
+        using var cancel = new CancellationTokenSource();
+        var abandoned = cache.GetOrCompileAsync(_sha256, FailingLoad, cancel.Token);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        gate.SetResult();
+        await failed.Task;
+
+        // The shared load faults just after the loader throws; give it that moment.
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+
+        var compiled = await cache.GetOrCompileAsync(_sha256, Load, TestContext.Current.CancellationToken);
+
+        Assert.Equal(_sha256, compiled.Sha256);
+        Assert.Equal(1, _loads);
+    }
+
+    [Fact]
     public async Task GetOrCompile_BytesWithAnotherHash_AreRejected()
     {
         var cache = NewCache();
