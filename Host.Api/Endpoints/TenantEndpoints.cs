@@ -13,6 +13,12 @@ internal static class TenantEndpoints
         var group = app.MapGroup("/api/v1/tenants").WithTags("Tenants").RequireAuthorization(ApiKeyDefaults.AdminPolicy);
         group.MapPost("/", CreateAsync).Validate<CreateTenantRequest>();
         group.MapGet("/", ListAsync);
+
+        // Admin-only routes live under /api/v1/admin, like settings and kill switches.
+        var keys = app.MapGroup("/api/v1/admin/tenants/{tenant}/keys").WithTags("Tenants").RequireAuthorization(ApiKeyDefaults.AdminPolicy);
+        keys.MapPost("/", IssueKeyAsync).Validate<IssueKeyRequest>();
+        keys.MapGet("/", ListKeysAsync);
+        keys.MapDelete("/{keyId:guid}", RevokeKeyAsync);
         return app;
     }
 
@@ -35,4 +41,38 @@ internal static class TenantEndpoints
         var all = await tenants.ListAsync(cancellationToken);
         return TypedResults.Ok(all.ConvertAll(t => new TenantResponse(t.Id, t.Name, t.Disabled, t.CreatedAt)));
     }
+
+    /// <summary>Issues another key for the tenant (rotation: issue, move callers, revoke the old one).</summary>
+    private static async Task<Results<Created<IssuedKeyResponse>, ProblemHttpResult>> IssueKeyAsync(
+        string tenant, IssueKeyRequest request, ApiKeyService keys, CancellationToken cancellationToken)
+    {
+        var issued = await keys.IssueAsync(tenant, request.Name ?? $"{tenant} key", cancellationToken);
+        if (issued is null)
+        {
+            return ApiProblems.NotFound($"There is no tenant '{tenant}'.");
+        }
+
+        var (key, secret) = issued.Value;
+        return TypedResults.Created($"/api/v1/admin/tenants/{tenant}/keys/{key.Id}",
+            new IssuedKeyResponse(key.Id, key.Name, key.Prefix, secret, DateTime.SpecifyKind(key.CreatedAt, DateTimeKind.Utc)));
+    }
+
+    private static async Task<Results<Ok<List<ApiKeyResponse>>, ProblemHttpResult>> ListKeysAsync(
+        string tenant, TenantService tenants, ApiKeyService keys, CancellationToken cancellationToken)
+    {
+        if (await tenants.FindAsync(tenant, cancellationToken) is null)
+        {
+            return ApiProblems.NotFound($"There is no tenant '{tenant}'.");
+        }
+
+        var all = await keys.ListAsync(tenant, cancellationToken);
+        return TypedResults.Ok(all.ConvertAll(ApiKeyResponse.From));
+    }
+
+    /// <summary>Revokes a tenant key at once: the next request with it is a 401.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKeyAsync(
+        string tenant, Guid keyId, ApiKeyService keys, CancellationToken cancellationToken) =>
+        await keys.RevokeAsync(tenant, keyId, cancellationToken)
+            ? TypedResults.NoContent()
+            : ApiProblems.NotFound($"Tenant '{tenant}' has no active key {keyId}.");
 }

@@ -31,7 +31,13 @@ internal sealed partial class AdminKeyBootstrap(
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            LogConfiguredKey(secret.Prefix);
+            // The configured key takes precedence: any other admin key (the one generated at a first
+            // start, an earlier EXTHOST_ADMIN_KEY) is revoked, so changing the variable rotates the key.
+            var now = time.GetUtcNow().UtcDateTime;
+            var revoked = await db.ApiKeys
+                .Where(k => k.IsAdmin && k.RevokedAt == null && k.Hash != secret.Hash)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), cancellationToken);
+            LogConfiguredKey(secret.Prefix, revoked);
             return;
         }
 
@@ -62,6 +68,6 @@ internal sealed partial class AdminKeyBootstrap(
         CreatedAt = time.GetUtcNow().UtcDateTime,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Admin key {Prefix}… from configuration is registered")]
-    private partial void LogConfiguredKey(string prefix);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Admin key {Prefix}… from configuration is registered; {Revoked} other admin key(s) revoked")]
+    private partial void LogConfiguredKey(string prefix, int revoked);
 }

@@ -13,6 +13,7 @@ internal static class TenantsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<TenantService>();
         services.TryAddScoped<ApiKeyAuthenticator>();
+        services.TryAddScoped<ApiKeyService>();
         // After DatabaseMigrator (registered earlier): the key table must exist.
         services.AddSingleton<IHostedService, AdminKeyBootstrap>();
         services.AddValidatorsFromAssemblyContaining<CreateTenantRequestValidator>(ServiceLifetime.Singleton);

@@ -1,0 +1,11 @@
+using ExtensibilityHost.Core.Tenants;
+
+namespace ExtensibilityHost.Api.Endpoints;
+
+/// <summary>An API key as listed: never the key or its hash, only its prefix.</summary>
+internal sealed record ApiKeyResponse(Guid Id, string Name, string Prefix, DateTime CreatedAt, DateTime? RevokedAt)
+{
+    public static ApiKeyResponse From(ApiKey key) => new(
+        key.Id, key.Name, key.Prefix, DateTime.SpecifyKind(key.CreatedAt, DateTimeKind.Utc),
+        key.RevokedAt is { } revoked ? DateTime.SpecifyKind(revoked, DateTimeKind.Utc) : null);
+}
