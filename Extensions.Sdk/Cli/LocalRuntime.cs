@@ -13,6 +13,9 @@ namespace ExtensibilityHost.Sdk.Cli;
 /// </summary>
 internal sealed class LocalRuntime : IDisposable
 {
+    /// <summary>Overrides where compiled artifacts are cached (default <c>$XDG_CACHE_HOME/exthost/artifacts</c>).</summary>
+    public const string CacheDirectoryVariable = "EXTHOST_CACHE_DIR";
+
     private readonly EpochTicker _ticker;
 
     public LocalRuntime(bool fuel, InMemoryConfigSource? config = null)
@@ -70,6 +73,11 @@ internal sealed class LocalRuntime : IDisposable
 
     private static string CacheDirectory()
     {
+        if (Environment.GetEnvironmentVariable(CacheDirectoryVariable) is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
         var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
             ? xdg
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");

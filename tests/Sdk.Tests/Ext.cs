@@ -6,6 +6,10 @@ namespace ExtensibilityHost.Sdk.Tests;
 /// <summary>Runs the <c>ext</c> command line in-process and captures what it prints.</summary>
 internal static class Ext
 {
+    // The tests' compiled artifacts live beside the built guests, never in the developer's own cache.
+    static Ext() => Environment.SetEnvironmentVariable(
+        "EXTHOST_CACHE_DIR", Path.Combine(Path.GetDirectoryName(ExtensibilityHost.Core.Tests.Guests.Built("js-pricing.wasm"))!, ".ext-cache"));
+
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
