@@ -28,14 +28,15 @@ public sealed class SandboxLimitTests(RuntimeFixture runtime)
     public void Invoke_EndlessLoopWithALongDeadline_StopsCloseToTheWallClockDeadline()
     {
         // One epoch per wait of one tick falls behind the clock (each wait oversleeps a little):
-        // a 1 s deadline stopped at 1.11-1.14 s.
+        // a 1 s deadline stopped at 1.11-1.14 s. Counting elapsed ticks leaves only the lateness of
+        // the last wake-up, so 10 % holds on a loaded two-core machine.
         var deadline = TimeSpan.FromSeconds(1);
 
         var result = Run("loop", "run", SandboxLimits.Default with { Timeout = deadline });
 
         Assert.Equal(InvocationOutcome.Timeout, result.Outcome);
         Assert.True(result.Duration >= deadline * 0.99, $"stopped early: {result.Duration}");
-        Assert.True(result.Duration < deadline * 1.05, $"stopped late: {result.Duration}");
+        Assert.True(result.Duration < deadline * 1.10, $"stopped late: {result.Duration}");
     }
 
     [Theory]
