@@ -3,51 +3,14 @@ using System.Text.Json.Nodes;
 
 namespace ExtensibilityHost.Api.Tests;
 
-/// <summary>The review lifecycle and its decisions' rules, on file-system blobs.</summary>
+/// <summary>
+/// The review decisions' rules, on file-system blobs. The lifecycle and the approve/reject race run on
+/// each blob store in <see cref="BlobStoreTests"/>.
+/// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class ReviewTests(ApiFixture fixture)
 {
     private ApiHost Host => fixture.Host;
-
-    [Fact]
-    public Task Lifecycle_UploadApproveUploadApproveRollback_OnFileSystemBlobs() => LifecycleScenario.RunAsync(Host);
-
-    [Fact]
-    public async Task ApproveAndReject_RacingOnFreshVersions_ExactlyOneWinsEachTime()
-    {
-        var (tenant, client) = await Host.CreateTenantAsync("race");
-        using var tenantClient = client;
-        using var approver = Host.Admin();
-        using var rejecter = Host.Admin();
-        var handler = TestWasm.WatHandler();
-        const int Rounds = 15;
-
-        for (var round = 0; round < Rounds; round++)
-        {
-            var version = await client.UploadVersionAsync(tenant, "racy", TestWasm.Tagged(handler, $"round {round}"));
-            var id = version.Str("id");
-
-            var approve = approver.DecideAsync(id, "approve");
-            var reject = rejecter.DecideAsync(id, "reject", "too slow");
-            using var approved = await approve;
-            using var rejected = await reject;
-
-            var statuses = new[] { approved.StatusCode, rejected.StatusCode };
-            Assert.True(statuses.Order().SequenceEqual([HttpStatusCode.OK, HttpStatusCode.Conflict]),
-                $"round {round}: approve {(int)approved.StatusCode} {await approved.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}, " +
-                $"reject {(int)rejected.StatusCode} {await rejected.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
-            var (winner, loser, expected) = approved.StatusCode == HttpStatusCode.OK ? (approved, rejected, "active") : (rejected, approved, "rejected");
-            Assert.Equal(expected, (await Api.JsonAsync(winner, HttpStatusCode.OK)).Str("status"));
-            await Api.AssertProblemAsync(loser, HttpStatusCode.Conflict, "version-state-conflict");
-            var stored = await client.GetJsonAsync(Api.Versions(tenant, "racy") + $"/{round + 1}");
-            Assert.Equal(expected, stored.Str("status"));
-            Assert.Single((await approver.GetJsonAsync($"/api/v1/admin/reviews/{id}/history")).AsArray());
-        }
-
-        Assert.Equal((1, Rounds, Rounds), await Host.RowsAsync(tenant));
-        var versions = (await client.GetJsonAsync(Api.Versions(tenant, "racy"))).AsArray();
-        Assert.True(versions.Count(v => v!.Str("status") == "active") <= 1, "at most one active version");
-    }
 
     [Fact]
     public async Task Reject_WithReason_IsRejectedWithTheReasonAudited()

@@ -5,43 +5,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Api.Tests;
 
-/// <summary>Uploads: what is accepted, what is refused and with which problem, and that a refusal writes nothing.</summary>
+/// <summary>
+/// Uploads: what is accepted, what is refused and with which problem, and that a refusal writes nothing.
+/// The refusals, re-uploads and races that involve the blob store run on each store in <see cref="BlobStoreTests"/>.
+/// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class UploadTests(ApiFixture fixture)
 {
     private ApiHost Host => fixture.Host;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    public static TheoryData<string, string, string> RefusedComponents => new()
-    {
-        { "garbage", "component-not-wasm", "not-wasm" },
-        { "core-module", "component-is-core-module", "core-module" },
-        { "truncated", "component-truncated", "truncated" },
-        { "empty", "component-empty", "empty" },
-    };
-
-    [Theory]
-    [MemberData(nameof(RefusedComponents))]
-    public async Task Upload_NotAComponent_Is400WithItsTypeAndWritesNothing(string kind, string type, string code)
-    {
-        var (tenant, client) = await Host.CreateTenantAsync("bad");
-        using var _ = client;
-        var bytes = kind switch
-        {
-            "garbage" => TestWasm.Garbage(),
-            "core-module" => TestWasm.CoreModule(),
-            "truncated" => TestWasm.Truncated(),
-            _ => [],
-        };
-
-        using var response = await client.UploadAsync(tenant, "hooks", bytes);
-
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, type);
-        Assert.Equal(code, problem.Str("code"));
-        Assert.False(string.IsNullOrWhiteSpace(problem.Str("detail")));
-        await AssertNothingWrittenAsync(tenant);
-    }
 
     [Fact]
     public async Task Upload_ComponentImplementingNoWorld_Is400ListingTheProblemsAndWritesNothing()
@@ -55,53 +28,6 @@ public sealed class UploadTests(ApiFixture fixture)
         var listed = Assert.Single(problem["problems"]!.AsArray())!;
         Assert.Equal("no-world", listed.Str("code"));
         Assert.Empty(problem["worlds"]!.AsArray());
-        await AssertNothingWrittenAsync(tenant);
-    }
-
-    [Fact]
-    public async Task Upload_OverTheLimitWithContentLength_Is413AndWritesNothing()
-    {
-        var (tenant, client) = await Host.CreateTenantAsync("big");
-        using var _ = client;
-
-        using var response = await client.UploadAsync(tenant, "hooks", new byte[ApiHost.MaxComponentBytes + 1]);
-
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
-        Assert.Equal(ApiHost.MaxComponentBytes, problem["maxBytes"]!.GetValue<long>());
-        await AssertNothingWrittenAsync(tenant);
-    }
-
-    [Fact]
-    public async Task Upload_OverTheLimitWithoutContentLength_Is413AndWritesNothing()
-    {
-        var (tenant, client) = await Host.CreateTenantAsync("big");
-        using var _ = client;
-        var source = new CountingStream(totalBytes: 16 * ApiHost.MaxComponentBytes);
-        using var content = new StreamContent(source);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/wasm");
-
-        using var response = await client.PostAsync(Api.Versions(tenant, "hooks"), content, Cancellation);
-
-        Assert.Null(content.Headers.ContentLength);
-        await Api.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
-        await AssertNothingWrittenAsync(tenant);
-    }
-
-    [Fact]
-    public async Task Upload_GzipBomb_Is413AtTheDecompressedLimitAndWritesNothing()
-    {
-        var (tenant, client) = await Host.CreateTenantAsync("bomb");
-        using var _ = client;
-        var bomb = TestWasm.Gzip(new byte[32 * ApiHost.MaxComponentBytes]);
-        Assert.True(bomb.Length < ApiHost.MaxComponentBytes / 8, "the bomb is small on the wire");
-        using var content = new ByteArrayContent(bomb);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/wasm");
-        content.Headers.ContentEncoding.Add("gzip");
-
-        using var response = await client.PostAsync(Api.Versions(tenant, "hooks"), content, Cancellation);
-
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
-        Assert.Contains("decompressed", problem.Str("detail"), StringComparison.Ordinal);
         await AssertNothingWrittenAsync(tenant);
     }
 
@@ -171,51 +97,6 @@ public sealed class UploadTests(ApiFixture fixture)
         var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
         Assert.NotNull(problem["errors"]!["name"]);
         await AssertNothingWrittenAsync(tenant);
-    }
-
-    [Fact]
-    public async Task Upload_SameBytesAgain_Is200WithTheExistingVersionAndNoNewRow()
-    {
-        var (tenant, client) = await Host.CreateTenantAsync("idem");
-        using var _ = client;
-        var bytes = TestWasm.WatHandler();
-        var first = await client.UploadVersionAsync(tenant, "hooks", bytes);
-
-        using var again = await client.UploadAsync(tenant, "hooks", bytes);
-
-        var second = await Api.JsonAsync(again, HttpStatusCode.OK);
-        Assert.Equal(first.Str("id"), second.Str("id"));
-        Assert.Equal(1, second["version"]!.GetValue<int>());
-        Assert.Equal($"/api/v1/tenants/{tenant}/components/hooks/versions/1", again.Headers.Location?.OriginalString);
-        Assert.Equal((1, 1, 0), await Host.RowsAsync(tenant));
-        Assert.Single(await Host.BlobsAsync(tenant));
-    }
-
-    [Fact]
-    public async Task Upload_SameBytesConcurrently_RecordsOneVersion()
-    {
-        var (tenant, client) = await Host.CreateTenantAsync("idem");
-        using var _ = client;
-        var bytes = TestWasm.RustHandler();
-
-        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.UploadAsync(tenant, "hooks", bytes)));
-
-        try
-        {
-            Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
-            Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
-            var ids = await Task.WhenAll(responses.Select(async r => (await Api.JsonAsync(r, r.StatusCode)).Str("id")));
-            Assert.Single(ids.Distinct());
-        }
-        finally
-        {
-            foreach (var response in responses)
-            {
-                response.Dispose();
-            }
-        }
-
-        Assert.Equal((1, 1, 0), await Host.RowsAsync(tenant));
     }
 
     [Fact]
