@@ -6,6 +6,7 @@ using ExtensibilityHost.Core.Storage;
 using ExtensibilityHost.Core.Tenants;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,10 +25,14 @@ public sealed class ApiHost : WebApplicationFactory<Program>
 
     private readonly string _directory = Directory.CreateTempSubdirectory("exthost-api-").FullName;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _testServices;
     private string? _adminKey;
 
-    public ApiHost(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration overrides, e.g. another blob store.</param>
+    /// <param name="testServices">Test-only service registrations applied after the host's own (e.g. a failing interceptor).</param>
+    public ApiHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     {
+        _testServices = testServices;
         _settings = new(StringComparer.Ordinal)
         {
             ["ExtensibilityHost:Database:ConnectionString"] = $"Data Source={Path.Combine(_directory, "exthost.db")}",
@@ -126,6 +131,11 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_testServices is not null)
+        {
+            builder.ConfigureTestServices(_testServices);
         }
     }
 
