@@ -6,6 +6,5 @@ namespace ExtensibilityHost.Api.Endpoints;
 internal sealed record ApiKeyResponse(Guid Id, string Name, string Prefix, DateTime CreatedAt, DateTime? RevokedAt)
 {
     public static ApiKeyResponse From(ApiKey key) => new(
-        key.Id, key.Name, key.Prefix, DateTime.SpecifyKind(key.CreatedAt, DateTimeKind.Utc),
-        key.RevokedAt is { } revoked ? DateTime.SpecifyKind(revoked, DateTimeKind.Utc) : null);
+        key.Id, key.Name, key.Prefix, key.CreatedAt, key.RevokedAt);
 }

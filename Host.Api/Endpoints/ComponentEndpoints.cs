@@ -33,7 +33,7 @@ internal static class ComponentEndpoints
     {
         var components = await catalog.ListComponentsAsync(tenant, cancellationToken);
         return TypedResults.Ok(components.ConvertAll(c =>
-            new ComponentResponse(c.Name, VersionResponse.Utc(c.CreatedAt), c.Disabled, c.VersionCount, c.LatestVersion, c.ActiveVersion)));
+            new ComponentResponse(c.Name, c.CreatedAt, c.Disabled, c.VersionCount, c.LatestVersion, c.ActiveVersion)));
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ internal sealed record DeliveryResponse(
 {
     public static DeliveryResponse From(OutboxDelivery d) => new(
         d.Id, d.EventId, d.EventType, d.ComponentName, StatusName(d.Status), d.Attempts, d.Replays,
-        Utc(d.NextAttemptAt), d.LastError, Utc(d.CreatedAt), d.CompletedAt is { } completed ? Utc(completed) : null);
+        d.NextAttemptAt, d.LastError, d.CreatedAt, d.CompletedAt);
 
     public static string StatusName(DeliveryStatus status) => status switch
     {
@@ -33,6 +33,4 @@ internal sealed record DeliveryResponse(
         status = default;
         return false;
     }
-
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }

@@ -12,6 +12,6 @@ internal sealed record InvocationResponse(
     {
         using var logs = JsonDocument.Parse(r.LogsJson);
         return new(r.Id, r.ComponentName, r.VersionNumber, r.VersionId, r.Target, r.EventId, r.Outcome, r.Trap, r.DurationMs,
-            r.FuelConsumed, r.MemoryLimitBytes, logs.RootElement.Clone(), r.LogsDropped, r.Error, DateTime.SpecifyKind(r.StartedAt, DateTimeKind.Utc));
+            r.FuelConsumed, r.MemoryLimitBytes, logs.RootElement.Clone(), r.LogsDropped, r.Error, r.StartedAt);
     }
 }

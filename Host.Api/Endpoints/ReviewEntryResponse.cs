@@ -6,5 +6,5 @@ namespace ExtensibilityHost.Api.Endpoints;
 internal sealed record ReviewEntryResponse(Guid Id, Guid VersionId, ReviewDecision Decision, string? Reason, string Actor, DateTime At)
 {
     public static ReviewEntryResponse From(Review review) =>
-        new(review.Id, review.VersionId, review.Decision, review.Reason, review.Actor, VersionResponse.Utc(review.At));
+        new(review.Id, review.VersionId, review.Decision, review.Reason, review.Actor, review.At);
 }

@@ -8,5 +8,5 @@ internal sealed record SubscriptionResponse(
 {
     public static SubscriptionResponse From(Subscription s) => new(
         s.Id, s.EventType, s.ComponentName, s.Mode, s.Rank, s.OnFailure,
-        DateTime.SpecifyKind(s.CreatedAt, DateTimeKind.Utc), DateTime.SpecifyKind(s.UpdatedAt, DateTimeKind.Utc));
+        s.CreatedAt, s.UpdatedAt);
 }

@@ -54,7 +54,7 @@ internal static class TenantEndpoints
 
         var (key, secret) = issued.Value;
         return TypedResults.Created($"/api/v1/admin/tenants/{tenant}/keys/{key.Id}",
-            new IssuedKeyResponse(key.Id, key.Name, key.Prefix, secret, DateTime.SpecifyKind(key.CreatedAt, DateTimeKind.Utc)));
+            new IssuedKeyResponse(key.Id, key.Name, key.Prefix, secret, key.CreatedAt));
     }
 
     private static async Task<Results<Ok<List<ApiKeyResponse>>, ProblemHttpResult>> ListKeysAsync(

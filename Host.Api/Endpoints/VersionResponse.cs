@@ -44,12 +44,9 @@ internal sealed record VersionResponse
         Worlds = VersionJson.Worlds(version.WorldsJson),
         Imports = VersionJson.Items(version.ImportsJson),
         Exports = VersionJson.Items(version.ExportsJson),
-        CreatedAt = Utc(version.CreatedAt),
-        StatusChangedAt = version.StatusChangedAt is { } changed ? Utc(changed) : null,
+        CreatedAt = version.CreatedAt,
+        StatusChangedAt = version.StatusChangedAt,
     };
-
-    /// <summary>Stored as UTC; the database hands it back unspecified, and clients need the 'Z'.</summary>
-    public static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
     /// <summary>Where the version document lives.</summary>
     public static string Location(ComponentVersion version) =>
