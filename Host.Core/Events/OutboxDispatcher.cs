@@ -136,7 +136,7 @@ internal sealed partial class OutboxDispatcher(
                 TenantId = delivery.TenantId,
                 ComponentName = delivery.ComponentName,
                 Target = EventHandlerCall.Target,
-                Arguments = [EventHandlerCall.Event(delivery.EventId, delivery.EventType, delivery.TenantId, AsUtc(delivery.OccurredAt), delivery.Payload)],
+                Arguments = [EventHandlerCall.Event(delivery.EventId, delivery.EventType, delivery.TenantId, new DateTimeOffset(delivery.OccurredAt), delivery.Payload)],
                 Label = EventHandlerCall.Label(delivery.EventType),
                 EventId = delivery.EventId,
                 WaitForSlot = true,
@@ -273,7 +273,7 @@ internal sealed partial class OutboxDispatcher(
         var now = time.GetUtcNow().UtcDateTime;
         var nextAttemptAt = now + options.Value.ParkedRetryInterval;
         var reason = $"not run ({refused.Status}): {refused.Reason}";
-        var lastError = reason.Length > Lengths.Reason ? reason[..Lengths.Reason] : reason;
+        var lastError = InvocationRecords.Truncate(reason, Lengths.Reason);
         var updated = await db.Deliveries
             .Where(d => d.Id == delivery.Id && d.LeaseOwner == delivery.LeaseOwner)
             .ExecuteUpdateAsync(set => set
@@ -300,7 +300,7 @@ internal sealed partial class OutboxDispatcher(
         var nextAttemptAt = deadLetter
             ? now
             : now + DeliveryBackoff.Delay(delivery.Attempts, settings.BackoffBase, settings.BackoffMax, Random.Shared.NextDouble());
-        var lastError = error.Length > Lengths.Reason ? error[..Lengths.Reason] : error;
+        var lastError = InvocationRecords.Truncate(error, Lengths.Reason);
         var updated = await db.Deliveries
             .Where(d => d.Id == delivery.Id && d.LeaseOwner == delivery.LeaseOwner)
             .ExecuteUpdateAsync(set => set
@@ -324,7 +324,4 @@ internal sealed partial class OutboxDispatcher(
             LogRetrying(delivery.Id, delivery.Attempts, nextAttemptAt, lastError);
         }
     }
-
-    // SQLite hands DateTime back unspecified; the column is UTC by convention.
-    private static DateTimeOffset AsUtc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }
