@@ -1,8 +1,7 @@
 using ExtensibilityHost.Core;
 using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Runtime;
-using ExtensibilityHost.Core.Runtime.Imports.Config;
-using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
+using ExtensibilityHost.Core.Runtime.Imports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -20,8 +19,10 @@ public static class ServiceCollectionExtensions
     /// Registers the component runtime: options (validated at start-up), the process-wide
     /// <see cref="SandboxEngine"/>, the epoch ticker, the compiled-component cache, the sandbox, the
     /// runner with its protections, domain events (the mediator, subscriptions, the outbox and its
-    /// dispatcher), extension points, and the database-backed stores of the host imports
-    /// (replaceable: registered with TryAdd).
+    /// dispatcher), extension points, and the host capabilities linked into the engine — logging,
+    /// key-value and config (their database-backed stores replaceable: registered with TryAdd) and
+    /// WASI 0.2 under its allow-list. An application adds its own with more
+    /// <see cref="IHostCapability"/> registrations.
     /// </summary>
     public static ExtensibilityHostBuilder AddExtensibilityHost(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,11 +35,6 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuntimeOptions>, RuntimeOptionsValidator>());
-        services.AddOptions<KeyValueOptions>()
-            .Bind(configuration.GetSection(KeyValueOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyValueOptions>, KeyValueOptionsValidator>());
 
         services.AddHostDatabase(configuration);
         services.AddTenants();
@@ -49,15 +45,14 @@ public static class ServiceCollectionExtensions
         services.AddInvocations(configuration);
         services.AddExtensionPoints(configuration);
 
-        services.TryAddSingleton<IKeyValueStore, DatabaseKeyValueStore>();
-        services.TryAddSingleton<IConfigSource, DatabaseConfigSource>();
-        services.TryAddScoped<ComponentSettings>();
+        services.AddLoggingCapability()
+            .AddKeyValueCapability(configuration)
+            .AddConfigCapability()
+            .AddWasiCapability(configuration);
 
         services.TryAddSingleton(sp => new SandboxEngine(
             sp.GetRequiredService<IOptions<RuntimeOptions>>().Value,
-            sp.GetRequiredService<IKeyValueStore>(),
-            sp.GetRequiredService<IConfigSource>(),
-            sp.GetRequiredService<IOptions<KeyValueOptions>>().Value));
+            sp.GetServices<IHostCapability>()));
         services.TryAddSingleton<EpochTicker>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<EpochTicker>());
         services.TryAddSingleton<CompiledComponentCache>();

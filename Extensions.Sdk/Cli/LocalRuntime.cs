@@ -1,5 +1,6 @@
 using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Runtime;
+using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,7 +9,8 @@ namespace ExtensibilityHost.Sdk.Cli;
 
 /// <summary>
 /// The host's runtime, on a developer's machine: the same engine settings, sandbox, limits and
-/// host imports (key-value in memory, config from <c>--config</c>), and a compiled-artifact cache
+/// host capabilities (key-value in memory, config from <c>--config</c>, WASI with the host's
+/// default allow-list, standard output and error into the call's logs), and a compiled-artifact cache
 /// under <c>$XDG_CACHE_HOME/exthost</c> so a large guest compiles once.
 /// </summary>
 internal sealed class LocalRuntime : IDisposable
@@ -29,7 +31,7 @@ internal sealed class LocalRuntime : IDisposable
             PoolMaxMemoryBytes = 4L * 1024 * 1024 * 1024,
             ArtifactCacheDirectory = CacheDirectory(),
         };
-        Engine = new SandboxEngine(options, new InMemoryKeyValueStore(new KeyValueOptions()), config ?? new InMemoryConfigSource());
+        Engine = new SandboxEngine(options, HostCapabilities.Standard(new InMemoryKeyValueStore(new KeyValueOptions()), config ?? new InMemoryConfigSource()));
         Cache = new CompiledComponentCache(Engine, NullLogger<CompiledComponentCache>.Instance);
         Sandbox = new ComponentSandbox(Engine);
         _ticker = new EpochTicker(Engine);

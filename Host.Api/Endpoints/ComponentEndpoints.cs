@@ -1,5 +1,6 @@
 using ExtensibilityHost.Api.Auth;
 using ExtensibilityHost.Api.Problems;
+using ExtensibilityHost.Core.Runtime.Imports.Wasi;
 using ExtensibilityHost.Core.Versions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -38,13 +39,14 @@ internal static class ComponentEndpoints
 
     /// <summary>
     /// Uploads a component binary. Checks, in order: media type (415), name (400), size while the body
-    /// streams in (413), the component itself (400 per failure class); then stores it and answers
+    /// streams in (413), the component itself (400 per failure class, WASI outside the allow-list
+    /// included); then stores it and answers
     /// 201 with the new pending version, or 200 with the existing version when these bytes were
     /// uploaded to this component before.
     /// </summary>
     private static async Task<Results<Created<VersionResponse>, Ok<VersionResponse>, ProblemHttpResult>> UploadAsync(
         string tenant, string name, HttpContext http, ComponentUploader uploader, IOptions<UploadOptions> options,
-        CancellationToken cancellationToken)
+        WasiPolicy wasi, CancellationToken cancellationToken)
     {
         if (!ComponentName.IsValid(name))
         {
@@ -65,6 +67,8 @@ internal static class ComponentEndpoints
                 return ComponentProblems.NotAComponent(result.LoadError!);
             case UploadStatus.WorldMismatch:
                 return ComponentProblems.WorldMismatch(result.Conformance!);
+            case UploadStatus.WasiNotAllowed:
+                return ComponentProblems.WasiNotAllowed(result.Conformance!, wasi);
             case UploadStatus.AlreadyExists:
                 http.Response.Headers.Location = VersionResponse.Location(result.Version!);
                 return TypedResults.Ok(VersionResponse.From(result.Version!));

@@ -27,6 +27,9 @@ internal sealed record VersionResponse
 
     public required IReadOnlyList<VersionItem> Exports { get; init; }
 
+    /// <summary>The WASI interfaces it imports, without version: its ambient capabilities at a glance.</summary>
+    public required IReadOnlyList<string> Wasi { get; init; }
+
     public required DateTime CreatedAt { get; init; }
 
     public DateTime? StatusChangedAt { get; init; }
@@ -44,6 +47,7 @@ internal sealed record VersionResponse
         Worlds = VersionJson.Worlds(version.WorldsJson),
         Imports = VersionJson.Items(version.ImportsJson),
         Exports = VersionJson.Items(version.ExportsJson),
+        Wasi = VersionJson.Wasi(version.ImportsJson),
         CreatedAt = version.CreatedAt,
         StatusChangedAt = version.StatusChangedAt,
     };

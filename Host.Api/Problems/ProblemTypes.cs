@@ -28,6 +28,7 @@ internal static class ProblemTypes
     public const string ComponentUnsupportedVersion = Base + "component-unsupported-version";
     public const string ComponentInvalid = Base + "component-invalid";
     public const string ComponentWorldMismatch = Base + "component-world-mismatch";
+    public const string ComponentWasiNotAllowed = Base + "component-wasi-not-allowed";
 
     public const string VersionStateConflict = Base + "version-state-conflict";
     public const string NoActiveVersion = Base + "no-active-version";

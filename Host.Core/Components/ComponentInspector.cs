@@ -23,7 +23,16 @@ public sealed class ComponentInspector(Engine engine)
     /// The loaded Wasmtime binding is not the verified version and its internals changed.
     /// </exception>
     /// <exception cref="ObjectDisposedException">The component or the engine was disposed.</exception>
-    public ComponentDescription Inspect(Component component)
+    public ComponentDescription Inspect(Component component) =>
+        Read(component, static (reader, handle) => reader.ReadComponent(handle));
+
+    /// <summary>The names of a component's imports, in the order it declares them (cheaper than <see cref="Inspect"/>).</summary>
+    /// <param name="component">A component compiled by this inspector's engine.</param>
+    /// <returns>The import names.</returns>
+    public System.Collections.Immutable.ImmutableArray<string> ImportNames(Component component) =>
+        Read(component, static (reader, handle) => reader.ReadImportNames(handle));
+
+    private T Read<T>(Component component, Func<ComponentTypeReader, IntPtr, T> read)
     {
         ArgumentNullException.ThrowIfNull(component);
         var componentHandle = ComponentHandleAccessor.GetHandle(component);
@@ -35,7 +44,7 @@ public sealed class ComponentInspector(Engine engine)
             // Keep both native objects alive even if another thread disposes the managed wrappers meanwhile.
             componentHandle.DangerousAddRef(ref componentAdded);
             engineHandle.DangerousAddRef(ref engineAdded);
-            return new ComponentTypeReader(engineHandle.DangerousGetHandle()).ReadComponent(componentHandle.DangerousGetHandle());
+            return read(new ComponentTypeReader(engineHandle.DangerousGetHandle()), componentHandle.DangerousGetHandle());
         }
         finally
         {

@@ -57,6 +57,35 @@ internal sealed unsafe partial class ComponentTypeReader(IntPtr engine)
         return new ComponentDescription { Imports = imports.MoveToImmutable(), Exports = exports.MoveToImmutable() };
     }
 
+    /// <summary>Only the import names: what the runtime needs of every component it loads.</summary>
+    public ImmutableArray<string> ReadImportNames(IntPtr component)
+    {
+        using var type = Native.wasmtime_component_type(component);
+        if (type.IsInvalid)
+        {
+            throw new InvalidOperationException("wasmtime_component_type returned no type.");
+        }
+
+        var importCount = Native.wasmtime_component_type_import_count(type, engine);
+        var names = ImmutableArray.CreateBuilder<string>(checked((int)importCount));
+        for (nuint i = 0; i < importCount; i++)
+        {
+            byte* name;
+            nuint nameLength;
+            IntPtr item;
+            if (!Native.wasmtime_component_type_import_nth(type, engine, i, &name, &nameLength, &item))
+            {
+                throw new InvalidOperationException($"wasmtime_component_type_import_nth({i}) found no import.");
+            }
+
+            // The name borrows from the component type, not from the extern: read it, then release the extern.
+            names.Add(Utf8(name, nameLength));
+            Native.wasmtime_component_extern_delete(item);
+        }
+
+        return names.MoveToImmutable();
+    }
+
     /// <summary>Reads and then deletes an owned <c>wasmtime_component_extern_t*</c>.</summary>
     private ComponentItem ReadExtern(string name, IntPtr componentExtern)
     {

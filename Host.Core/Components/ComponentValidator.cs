@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core.Runtime;
+using ExtensibilityHost.Core.Runtime.Imports.Wasi;
 using Wasmtime;
 
 namespace ExtensibilityHost.Core.Components;
@@ -6,9 +7,10 @@ namespace ExtensibilityHost.Core.Components;
 /// <summary>
 /// The checks every component passes before the host accepts it, in order of cost: the binary's
 /// header and section framing (garbage, core modules and truncated files are refused before
-/// Cranelift runs), compilation, inspection of imports and exports, and the world check.
+/// Cranelift runs), compilation, inspection of imports and exports, and the world check (with the
+/// WASI allow-list). The host's upload and the <c>ext</c> CLI run this same code.
 /// </summary>
-public sealed class ComponentValidator(SandboxEngine engine, WorldCatalog catalog)
+public sealed class ComponentValidator(SandboxEngine engine, WorldCatalog catalog, WasiPolicy wasi)
 {
     /// <summary>Validates a component binary. Compiles it: slow for big guests, so run it off request threads.</summary>
     public ComponentValidation Validate(ReadOnlySpan<byte> bytes)
@@ -34,7 +36,7 @@ public sealed class ComponentValidator(SandboxEngine engine, WorldCatalog catalo
         {
             Compiled = compiled,
             Description = description,
-            Conformance = WorldConformance.Check(description, catalog),
+            Conformance = WorldConformance.Check(description, catalog, wasi),
         };
     }
 }

@@ -41,13 +41,12 @@ public sealed class WorldCatalog
 
     /// <summary>
     /// The platform's worlds, <c>saas:extensibility/event-extension@1.0.0</c> and
-    /// <c>saas:extensibility/point-extension@1.0.0</c>, plus the example domain world
-    /// <c>acme:shop/pricing-extension@1.0.0</c>.
+    /// <c>saas:extensibility/point-extension@1.0.0</c>. Domain worlds (such as the example
+    /// <c>acme:shop</c> package in <c>wit/examples</c>) are the application's to add.
     /// </summary>
     public static WorldCatalog Default { get; } = new([
         SaasExtensibilityWorlds.EventExtension,
         SaasExtensibilityWorlds.PointExtension,
-        AcmeShopWorlds.PricingExtension,
     ]);
 
     /// <summary>The worlds served, in registration order.</summary>

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using ExtensibilityHost.Core.Runtime.Imports.Wasi;
 
 namespace ExtensibilityHost.Core.Components;
 
 /// <summary>
 /// Checks a component against the worlds a host serves: its imports must be a subset of what the
-/// host provides, and its exports must implement at least one world.
+/// host provides — the worlds' interfaces, and the WASI interfaces the deployment allows — and its
+/// exports must implement at least one world.
 /// </summary>
 /// <remarks>
 /// Signatures are compared structurally with <see cref="ComponentFunctionSignature"/> equality
@@ -12,22 +14,36 @@ namespace ExtensibilityHost.Core.Components;
 /// component built against <c>@1.1.0</c> is only served by a host that lists <c>@1.1.0</c>.
 /// An export implements a world when every interface the world requires is exported as an
 /// instance containing every required function at a matching signature; extra exports and extra
-/// functions are allowed.
+/// functions are allowed. WASI imports are not part of any world (toolchains add them): they are
+/// checked by name against the <see cref="WasiPolicy"/>, and Wasmtime checks their signatures
+/// when it links them.
 /// </remarks>
 public static class WorldConformance
 {
     /// <summary>Checks a component description against a catalog.</summary>
     /// <param name="component">The component's imports and exports.</param>
     /// <param name="catalog">The worlds served.</param>
+    /// <param name="wasi">The WASI interfaces allowed.</param>
     /// <returns>The matched worlds and the problems found.</returns>
-    public static ConformanceResult Check(ComponentDescription component, WorldCatalog catalog)
+    public static ConformanceResult Check(ComponentDescription component, WorldCatalog catalog, WasiPolicy wasi)
     {
         ArgumentNullException.ThrowIfNull(component);
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(wasi);
 
         var problems = ImmutableArray.CreateBuilder<ConformanceProblem>();
         foreach (var import in component.Imports)
         {
+            if (WasiInterfaces.IsWasi(import.Name))
+            {
+                if (wasi.Check(import.Name) is { } problem)
+                {
+                    problems.Add(problem);
+                }
+
+                continue;
+            }
+
             CheckImport(import, catalog, problems);
         }
 

@@ -31,7 +31,7 @@ internal static class InvocationRecords
             StartedAt = startedAt,
         };
 
-    /// <summary>Guest log lines as a JSON array of <c>{"level": "info", "message": "…", "elapsedMs": 1.25}</c>.</summary>
+    /// <summary>Guest log lines as a JSON array of <c>{"level": "info", "message": "…", "elapsedMs": 1.25, "source": "log"}</c>.</summary>
     public static string LogsJson(IReadOnlyList<GuestLogLine> lines)
     {
         var buffer = new ArrayBufferWriter<byte>();
@@ -44,6 +44,7 @@ internal static class InvocationRecords
                 writer.WriteString("level", LevelName(line.Level));
                 writer.WriteString("message", line.Message);
                 writer.WriteNumber("elapsedMs", Math.Round(line.Elapsed.TotalMilliseconds, 3));
+                writer.WriteString("source", line.Source.ToWireName());
                 writer.WriteEndObject();
             }
 

@@ -45,7 +45,7 @@ internal sealed class ArtifactCache(string directory, string fingerprint)
                 return null;
             }
 
-            return new CompiledComponent(sha256, Component.DeserializeFile(engine.Engine, path));
+            return engine.Wrap(sha256, Component.DeserializeFile(engine.Engine, path));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or Wasmtime.WasmtimeException)
         {

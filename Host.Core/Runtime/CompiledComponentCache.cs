@@ -16,6 +16,7 @@ public sealed partial class CompiledComponentCache
     private readonly LruCache<string, CompiledComponent> _memory;
     private readonly ArtifactCache? _disk;
     private readonly ConcurrentDictionary<string, Lazy<Task<CompiledComponent>>> _inFlight = new(StringComparer.Ordinal);
+    private long _compilations;
 
     /// <summary>Creates the cache for <paramref name="engine"/>.</summary>
     public CompiledComponentCache(SandboxEngine engine, ILogger<CompiledComponentCache> logger)
@@ -61,14 +62,16 @@ public sealed partial class CompiledComponentCache
         return GetOrCompileAsync(ComponentHash.Of(bytes), _ => Task.FromResult(bytes), cancellationToken);
     }
 
+    /// <summary>Compilations this cache ran (not artifact loads): a call that finds its component compiled adds none.</summary>
+    public long Compilations => Interlocked.Read(ref _compilations);
+
     /// <summary>
-    /// Adds a component compiled elsewhere (by validation at upload) to the memory cache and writes
-    /// its artifact, so the first call after approval never waits on Cranelift.
+    /// Adds a component compiled elsewhere (by validation at upload) to the memory cache, so the
+    /// first call after approval never waits on Cranelift. Write its artifact with <see cref="StoreArtifact"/>.
     /// </summary>
     public void Add(CompiledComponent compiled)
     {
         ArgumentNullException.ThrowIfNull(compiled);
-        StoreArtifact(compiled);
         _memory.Set(compiled.Sha256, compiled);
     }
 
@@ -117,6 +120,7 @@ public sealed partial class CompiledComponentCache
         }
 
         var started = TimeProvider.System.GetTimestamp();
+        Interlocked.Increment(ref _compilations);
         var compiled = _engine.Compile(bytes);
         var elapsed = TimeProvider.System.GetElapsedTime(started);
         LogCompiled(sha256, bytes.Length, elapsed.TotalMilliseconds);
@@ -125,8 +129,14 @@ public sealed partial class CompiledComponentCache
         return compiled;
     }
 
-    private void StoreArtifact(CompiledComponent compiled)
+    /// <summary>
+    /// Writes the serialized artifact of <paramref name="compiled"/> to the disk cache (when there is
+    /// one), so another process or a restart loads it instead of compiling. Best-effort: a full or
+    /// read-only disk is logged, not thrown.
+    /// </summary>
+    public void StoreArtifact(CompiledComponent compiled)
     {
+        ArgumentNullException.ThrowIfNull(compiled);
         if (_disk is null)
         {
             return;

@@ -45,6 +45,18 @@ public sealed class ComponentSandbox(SandboxEngine engine)
         ComponentValue? output = null;
         string? error = null;
 
+        if (component.Refusal is { } refusal)
+        {
+            return new InvocationResult
+            {
+                Outcome = InvocationOutcome.HostError,
+                Error = refusal,
+                Duration = Stopwatch.GetElapsedTime(started),
+                Logs = [],
+                Context = context,
+            };
+        }
+
         var previous = InvocationScope.Enter(scope);
         try
         {
@@ -63,6 +75,11 @@ public sealed class ComponentSandbox(SandboxEngine engine)
             store.SetEpochDeadline(DeadlineTicks(limits.Timeout, options.EpochTick));
             try
             {
+                foreach (var capability in engine.Capabilities)
+                {
+                    capability.PrepareStore(store, component, scope);
+                }
+
                 (outcome, output, error) = Call(store, component, target, arguments);
             }
             catch (WasmtimeException exception)
@@ -80,6 +97,7 @@ public sealed class ComponentSandbox(SandboxEngine engine)
         finally
         {
             InvocationScope.Exit(previous);
+            scope.Complete();
         }
 
         return new InvocationResult

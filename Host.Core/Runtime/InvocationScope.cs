@@ -1,39 +1,81 @@
+using ExtensibilityHost.Core.Runtime.Imports.Wasi;
+
 namespace ExtensibilityHost.Core.Runtime;
 
 /// <summary>
-/// Per-call state that host imports reach while the guest runs.
+/// The running call, as host capabilities see it: who it runs for, and its capped guest log.
+/// Host functions reach it through <see cref="Current"/>.
 /// </summary>
 /// <remarks>
 /// Wasmtime's managed component callbacks receive only their arguments, not the store, so the
 /// call's state travels in a thread-static slot. That is sound because a guest call is a
 /// synchronous native call: every host import it makes runs on the calling thread, before
-/// <see cref="ComponentSandbox"/> clears the slot.
+/// <see cref="ComponentSandbox"/> clears the slot. (WASI's output callbacks run on a Wasmtime
+/// thread instead; they capture their scope when the store is prepared.)
 /// </remarks>
-internal sealed class InvocationScope(InvocationContext context, GuestLog log)
+public sealed class InvocationScope
 {
     [ThreadStatic]
     private static InvocationScope? t_current;
 
-    public InvocationContext Context { get; } = context;
+    private List<StandardStreamLines>? _streams;
 
-    public GuestLog Log { get; } = log;
-
-    /// <summary>The first exception a host import threw during this call (a host fault, not a guest bug).</summary>
-    public Exception? HostFault { get; private set; }
+    internal InvocationScope(InvocationContext context, GuestLog log)
+    {
+        Context = context;
+        Log = log;
+    }
 
     /// <summary>The running call on this thread.</summary>
     /// <exception cref="InvalidOperationException">A host import ran outside a sandboxed call.</exception>
     public static InvocationScope Current =>
         t_current ?? throw new InvalidOperationException("A host import was called outside a sandboxed call.");
 
-    public static InvocationScope? Enter(InvocationScope scope)
+    /// <summary>Who the call runs for.</summary>
+    public InvocationContext Context { get; }
+
+    internal GuestLog Log { get; }
+
+    /// <summary>The first exception a host import threw during this call (a host fault, not a guest bug).</summary>
+    internal Exception? HostFault { get; private set; }
+
+    /// <summary>Adds a line to the call's guest log (capped; lines past the caps are counted and dropped).</summary>
+    public void WriteLog(GuestLogLevel level, string message, GuestLogSource source = GuestLogSource.Log)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Log.Add(level, message, source);
+    }
+
+    internal static InvocationScope? Enter(InvocationScope scope)
     {
         var previous = t_current;
         t_current = scope;
         return previous;
     }
 
-    public static void Exit(InvocationScope? previous) => t_current = previous;
+    internal static void Exit(InvocationScope? previous) => t_current = previous;
 
-    public void RecordHostFault(Exception exception) => HostFault ??= exception;
+    internal void RecordHostFault(Exception exception) => HostFault ??= exception;
+
+    /// <summary>A standard stream of the guest whose lines go to this call's log; flushed when the call ends.</summary>
+    internal StandardStreamLines OpenStream(GuestLogSource source, GuestLogLevel level)
+    {
+        var stream = new StandardStreamLines(Log, source, level);
+        (_streams ??= []).Add(stream);
+        return stream;
+    }
+
+    /// <summary>Logs what the guest's standard streams hold without a final newline.</summary>
+    internal void Complete()
+    {
+        if (_streams is null)
+        {
+            return;
+        }
+
+        foreach (var stream in _streams)
+        {
+            stream.Flush();
+        }
+    }
 }

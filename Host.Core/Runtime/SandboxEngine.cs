@@ -2,11 +2,9 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using System.Collections.Immutable;
 using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Runtime.Imports;
-using ExtensibilityHost.Core.Runtime.Imports.Config;
-using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
-using ExtensibilityHost.Core.Runtime.Imports.Logging;
 using Wasmtime;
 using Wasmtime.Components;
 
@@ -14,25 +12,27 @@ namespace ExtensibilityHost.Core.Runtime;
 
 /// <summary>
 /// The process-wide Wasmtime engine: component model, epoch interruption, optional fuel, a
-/// bounded wasm stack and the pooling allocator, with the host imports linked once.
+/// bounded wasm stack and the pooling allocator, with the host capabilities linked once.
 /// Create one per process; it is thread-safe.
 /// </summary>
 public sealed class SandboxEngine : IDisposable
 {
     private readonly Engine _engine;
     private readonly ComponentLinker _linker;
+    private readonly ComponentInspector _inspector;
 
-    /// <summary>Builds the engine and links the host imports.</summary>
+    /// <summary>Builds the engine and links the host capabilities.</summary>
     /// <param name="options">Engine and sandbox configuration.</param>
-    /// <param name="keyValue">Storage behind the <c>key-value</c> import.</param>
-    /// <param name="config">Settings behind the <c>config</c> import.</param>
-    /// <param name="keyValueOptions">Caps of the <c>key-value</c> import.</param>
-    public SandboxEngine(RuntimeOptions options, IKeyValueStore keyValue, IConfigSource config, KeyValueOptions? keyValueOptions = null)
+    /// <param name="capabilities">
+    /// What the host provides to components (<see cref="HostCapabilities.Standard"/>, or the
+    /// registered <see cref="IHostCapability"/> services); each is linked once, in order.
+    /// </param>
+    public SandboxEngine(RuntimeOptions options, IEnumerable<IHostCapability> capabilities)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(keyValue);
-        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(capabilities);
         Options = options;
+        Capabilities = [.. capabilities];
 
         using var wasmConfig = new Config()
             .WithComponentModel(true)
@@ -63,19 +63,11 @@ public sealed class SandboxEngine : IDisposable
         _engine = new Engine(wasmConfig);
         Fingerprint = ComputeFingerprint(options);
 
+        _inspector = new ComponentInspector(_engine);
         _linker = new ComponentLinker(_engine);
-        using (var root = _linker.Root())
+        foreach (var capability in Capabilities)
         {
-            IHostCapability[] capabilities =
-            [
-                new LoggingCapability(),
-                new KeyValueCapability(keyValue, keyValueOptions ?? new KeyValueOptions()),
-                new ConfigCapability(config),
-            ];
-            foreach (var capability in capabilities)
-            {
-                capability.Define(root);
-            }
+            capability.Link(_linker);
         }
     }
 
@@ -88,6 +80,9 @@ public sealed class SandboxEngine : IDisposable
     /// </summary>
     public string Fingerprint { get; }
 
+    /// <summary>The capabilities linked, in link order.</summary>
+    public ImmutableArray<IHostCapability> Capabilities { get; }
+
     internal Engine Engine => _engine;
 
     internal ComponentLinker Linker => _linker;
@@ -99,7 +94,7 @@ public sealed class SandboxEngine : IDisposable
     /// <exception cref="WasmtimeException">The bytes are not a valid component.</exception>
     public CompiledComponent Compile(ReadOnlySpan<byte> bytes)
     {
-        return new CompiledComponent(ComponentHash.Of(bytes), Component.FromBytes(_engine, bytes));
+        return Wrap(ComponentHash.Of(bytes), Component.FromBytes(_engine, bytes));
     }
 
     /// <summary>Compiles a component from WebAssembly text (component WAT); its hash is that of the binary.</summary>
@@ -111,7 +106,23 @@ public sealed class SandboxEngine : IDisposable
     public ComponentDescription Inspect(CompiledComponent component)
     {
         ArgumentNullException.ThrowIfNull(component);
-        return new ComponentInspector(_engine).Inspect(component.Component);
+        return _inspector.Inspect(component.Component);
+    }
+
+    /// <summary>A component compiled or deserialized by this engine, with its import names read and every capability's verdict on it.</summary>
+    internal CompiledComponent Wrap(string sha256, Component component)
+    {
+        var compiled = new CompiledComponent(sha256, component, _inspector.ImportNames(component));
+        foreach (var capability in Capabilities)
+        {
+            if (capability.Refuse(compiled) is { } refusal)
+            {
+                compiled.Refusal = refusal;
+                break;
+            }
+        }
+
+        return compiled;
     }
 
     /// <inheritdoc/>

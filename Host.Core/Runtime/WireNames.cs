@@ -36,6 +36,15 @@ public static class WireNames
         _ => throw new ArgumentOutOfRangeException(nameof(trap), trap, null),
     };
 
+    /// <summary><c>log</c>, <c>stdout</c>, <c>stderr</c>.</summary>
+    public static string ToWireName(this GuestLogSource source) => source switch
+    {
+        GuestLogSource.Log => "log",
+        GuestLogSource.Stdout => "stdout",
+        GuestLogSource.Stderr => "stderr",
+        _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),
+    };
+
     /// <summary>e.g. <c>guest-error</c> → <see cref="InvocationOutcome.GuestError"/>.</summary>
     public static bool TryParseOutcome(string? name, out InvocationOutcome outcome)
     {

@@ -1,9 +1,13 @@
+using ExtensibilityHost.Core.Runtime.Imports.Wasi;
+
 namespace ExtensibilityHost.Core.Versions;
 
 /// <summary>
 /// What a version imports and exports that the active version of its component does not (and the
 /// reverse), by import/export name; <c>Changed…</c> lists names present in both whose functions or
-/// signatures differ. What a reviewer looks at first: a new import is a new capability.
+/// signatures differ. What a reviewer looks at first: a new import is a new capability. WASI
+/// interfaces are compared without their version (a rebuild against <c>0.2.12</c> instead of
+/// <c>0.2.6</c> grants nothing new), in <see cref="AddedWasi"/> and <see cref="RemovedWasi"/>.
 /// </summary>
 /// <param name="ComparedWith">The active version's number, or null when the component has no active version (everything is added).</param>
 /// <param name="AddedImports">Imported by this version only.</param>
@@ -12,6 +16,8 @@ namespace ExtensibilityHost.Core.Versions;
 /// <param name="AddedExports">Exported by this version only.</param>
 /// <param name="RemovedExports">Exported by the active version only.</param>
 /// <param name="ChangedExports">Exported by both, with different functions or signatures.</param>
+/// <param name="AddedWasi">WASI interfaces (without version) imported by this version only.</param>
+/// <param name="RemovedWasi">WASI interfaces (without version) imported by the active version only.</param>
 public sealed record CapabilityDiff(
     int? ComparedWith,
     IReadOnlyList<string> AddedImports,
@@ -19,21 +25,28 @@ public sealed record CapabilityDiff(
     IReadOnlyList<string> ChangedImports,
     IReadOnlyList<string> AddedExports,
     IReadOnlyList<string> RemovedExports,
-    IReadOnlyList<string> ChangedExports)
+    IReadOnlyList<string> ChangedExports,
+    IReadOnlyList<string> AddedWasi,
+    IReadOnlyList<string> RemovedWasi)
 {
     /// <summary>Compares <paramref name="version"/> with <paramref name="active"/> (null: no active version).</summary>
     public static CapabilityDiff Between(ComponentVersion version, ComponentVersion? active)
     {
         ArgumentNullException.ThrowIfNull(version);
-        var (addedImports, removedImports, changedImports) = Compare(version.ImportsJson, active?.ImportsJson);
-        var (addedExports, removedExports, changedExports) = Compare(version.ExportsJson, active?.ExportsJson);
-        return new CapabilityDiff(active?.Number, addedImports, removedImports, changedImports, addedExports, removedExports, changedExports);
+        var (addedImports, removedImports, changedImports) = Compare(version.ImportsJson, active?.ImportsJson, excludeWasi: true);
+        var (addedExports, removedExports, changedExports) = Compare(version.ExportsJson, active?.ExportsJson, excludeWasi: false);
+        var wasi = VersionJson.Wasi(version.ImportsJson);
+        var activeWasi = active is null ? [] : VersionJson.Wasi(active.ImportsJson);
+        return new CapabilityDiff(
+            active?.Number, addedImports, removedImports, changedImports, addedExports, removedExports, changedExports,
+            [.. wasi.Except(activeWasi, StringComparer.Ordinal)],
+            [.. activeWasi.Except(wasi, StringComparer.Ordinal)]);
     }
 
-    private static (List<string> Added, List<string> Removed, List<string> Changed) Compare(string json, string? baselineJson)
+    private static (List<string> Added, List<string> Removed, List<string> Changed) Compare(string json, string? baselineJson, bool excludeWasi)
     {
-        var items = VersionJson.Items(json).ToDictionary(i => i.Name, StringComparer.Ordinal);
-        var baseline = baselineJson is null ? [] : VersionJson.Items(baselineJson).ToDictionary(i => i.Name, StringComparer.Ordinal);
+        var items = Read(json, excludeWasi);
+        var baseline = baselineJson is null ? [] : Read(baselineJson, excludeWasi);
         var added = items.Keys.Where(name => !baseline.ContainsKey(name)).Order(StringComparer.Ordinal).ToList();
         var removed = baseline.Keys.Where(name => !items.ContainsKey(name)).Order(StringComparer.Ordinal).ToList();
         var changed = items.Values
@@ -43,6 +56,9 @@ public sealed record CapabilityDiff(
             .ToList();
         return (added, removed, changed);
     }
+
+    private static Dictionary<string, VersionItem> Read(string json, bool excludeWasi) =>
+        VersionJson.Items(json).Where(i => !excludeWasi || !WasiInterfaces.IsWasi(i.Name)).ToDictionary(i => i.Name, StringComparer.Ordinal);
 
     private static bool SameShape(VersionItem a, VersionItem b) =>
         a.Kind == b.Kind

@@ -76,8 +76,12 @@ public sealed partial class ComponentUploader
         var conformance = validation.Conformance!;
         if (!conformance.Conforms)
         {
-            LogRefused(tenantId, componentName, "world-mismatch");
-            return new UploadResult { Status = UploadStatus.WorldMismatch, Conformance = conformance };
+            // A capability the deployment refuses is named first: it is the decision the tenant cannot change by fixing code alone.
+            var status = conformance.Problems.Any(p => p.Code is ConformanceProblem.WasiNotAllowed or ConformanceProblem.WasiVersionUnsupported)
+                ? UploadStatus.WasiNotAllowed
+                : UploadStatus.WorldMismatch;
+            LogRefused(tenantId, componentName, status == UploadStatus.WasiNotAllowed ? "wasi-not-allowed" : "world-mismatch");
+            return new UploadResult { Status = status, Conformance = conformance };
         }
 
         var put = await _store.PutAsync(tenantId, sha256, bytes, cancellationToken);
@@ -179,18 +183,24 @@ public sealed partial class ComponentUploader
         }
     }
 
-    /// <summary>Serializing and writing the artifact takes a while for big guests; the response does not wait for it.</summary>
-    private void Precompile(CompiledComponent compiled) =>
+    /// <summary>
+    /// The compiled component is the cache's at once, so no call after approval compiles it;
+    /// serializing and writing its artifact takes a while for big guests, and the response does not wait for it.
+    /// </summary>
+    private void Precompile(CompiledComponent compiled)
+    {
+        _cache.Add(compiled);
         _ = Task.Run(() =>
         {
             try
             {
-                _cache.Add(compiled);
+                _cache.StoreArtifact(compiled);
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or Wasmtime.WasmtimeException)
+            catch (Exception exception) when (exception is Wasmtime.WasmtimeException)
             {
-                // Not fatal: the first call compiles it instead.
+                // Not fatal: a node without the artifact compiles from the blob instead.
                 LogPrecompileFailed(compiled.Sha256, exception);
             }
         });
+    }
 }

@@ -14,4 +14,10 @@ public enum UploadStatus
 
     /// <summary>The component implements no world or imports what the host does not provide (<see cref="UploadResult.Conformance"/>); nothing is written.</summary>
     WorldMismatch,
+
+    /// <summary>
+    /// The component imports a WASI interface the deployment does not allow (the problems with code
+    /// <c>wasi-not-allowed</c> or <c>wasi-version-unsupported</c> in <see cref="UploadResult.Conformance"/> name it); nothing is written.
+    /// </summary>
+    WasiNotAllowed,
 }

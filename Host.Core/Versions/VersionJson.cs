@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExtensibilityHost.Core.Components;
+using ExtensibilityHost.Core.Runtime.Imports.Wasi;
 
 namespace ExtensibilityHost.Core.Versions;
 
@@ -29,6 +30,10 @@ public static class VersionJson
     /// <summary>Reads an imports or exports column.</summary>
     public static IReadOnlyList<VersionItem> Items(string json) =>
         JsonSerializer.Deserialize<List<VersionItem>>(json, Options) ?? [];
+
+    /// <summary>The WASI interfaces an imports column names, without version, ordered: a capability summary for review.</summary>
+    public static IReadOnlyList<string> Wasi(string importsJson) =>
+        [.. Items(importsJson).Select(i => i.Name).Where(WasiInterfaces.IsWasi).Select(WasiInterfaces.Unversioned).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     private static VersionItem ToItem(ComponentItem item) => new()
     {

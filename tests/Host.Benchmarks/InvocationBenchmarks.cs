@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ExtensibilityHost.Core.Runtime;
+using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
 using Wasmtime;
@@ -29,7 +30,7 @@ public class InvocationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _engine = new SandboxEngine(new RuntimeOptions(), new InMemoryKeyValueStore(new KeyValueOptions()), new InMemoryConfigSource());
+        _engine = new SandboxEngine(new RuntimeOptions(), HostCapabilities.Standard(new InMemoryKeyValueStore(new KeyValueOptions()), new InMemoryConfigSource()));
         _ticker = new EpochTicker(_engine);
         _ticker.StartAsync(default).GetAwaiter().GetResult();
         _sandbox = new ComponentSandbox(_engine);

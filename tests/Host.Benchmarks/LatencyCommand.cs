@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ExtensibilityHost.Core.Runtime;
+using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
 using Wasmtime.Components;
@@ -15,7 +16,7 @@ internal static class LatencyCommand
 {
     public static int Run(int calls)
     {
-        using var engine = new SandboxEngine(new RuntimeOptions(), new InMemoryKeyValueStore(new KeyValueOptions()), new InMemoryConfigSource());
+        using var engine = new SandboxEngine(new RuntimeOptions(), HostCapabilities.Standard(new InMemoryKeyValueStore(new KeyValueOptions()), new InMemoryConfigSource()));
         using var ticker = new EpochTicker(engine);
         ticker.StartAsync(default).GetAwaiter().GetResult();
         var sandbox = new ComponentSandbox(engine);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExtensibilityHost.Core.Components;
+using ExtensibilityHost.Core.Runtime.Imports.Wasi;
 
 namespace ExtensibilityHost.Sdk.Cli.Commands;
 
@@ -22,7 +23,9 @@ internal static class InspectCommand
     {
         using var runtime = new LocalRuntime(fuel: false);
         var component = await runtime.LoadAsync(path, cancellationToken);
-        var conformance = WorldConformance.Check(component.Description, WorldCatalog.Default);
+        var conformance = WorldConformance.Check(component.Description, WorldCatalog.Default, WasiPolicy.Default);
+        var wasi = component.Description.Imports.Select(i => i.Name).Where(WasiInterfaces.IsWasi).Select(WasiInterfaces.Unversioned)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
         if (asJson)
         {
@@ -33,6 +36,7 @@ internal static class InspectCommand
                 ["sizeBytes"] = component.SizeBytes,
                 ["conforms"] = conformance.Conforms,
                 ["worlds"] = new JsonArray([.. conformance.Worlds.Select(w => (JsonNode)w.Name)]),
+                ["wasi"] = new JsonArray([.. wasi.Select(name => (JsonNode)name)]),
                 ["imports"] = DescriptionJson.Items(component.Description.Imports),
                 ["exports"] = DescriptionJson.Items(component.Description.Exports),
                 ["problems"] = new JsonArray([.. conformance.Problems.Select(p => (JsonNode)new JsonObject
@@ -46,18 +50,20 @@ internal static class InspectCommand
         }
         else
         {
-            await WriteTextAsync(output, path, component, conformance);
+            await WriteTextAsync(output, path, component, conformance, wasi);
         }
 
         return conformance.Conforms ? ExitCodes.Ok : ExitCodes.DoesNotConform;
     }
 
-    private static async Task WriteTextAsync(TextWriter output, string path, LoadedComponent component, ConformanceResult conformance)
+    private static async Task WriteTextAsync(
+        TextWriter output, string path, LoadedComponent component, ConformanceResult conformance, List<string> wasi)
     {
         await output.WriteLineAsync(path);
         await output.WriteLineAsync($"  sha256  {component.Compiled.Sha256}");
         await output.WriteLineAsync($"  size    {component.SizeBytes} bytes");
         await output.WriteLineAsync($"  worlds  {(conformance.Worlds.IsEmpty ? "(none)" : string.Join(", ", conformance.Worlds.Select(w => w.Name)))}");
+        await output.WriteLineAsync($"  wasi    {(wasi.Count == 0 ? "(none)" : string.Join(", ", wasi))}");
         await WriteItemsAsync(output, "imports", component.Description.Imports);
         await WriteItemsAsync(output, "exports", component.Description.Exports);
         if (!conformance.Problems.IsEmpty)
@@ -83,6 +89,13 @@ internal static class InspectCommand
             if (item.Signature is { } signature)
             {
                 await output.WriteLineAsync($"  {item.Name}: {WitTypeFormatter.Format(signature)}");
+                continue;
+            }
+
+            // WASI interfaces are the toolchain's, with dozens of resource methods: one line each (--json lists them).
+            if (WasiInterfaces.IsWasi(item.Name))
+            {
+                await output.WriteLineAsync($"  {item.Name} (wasi, {item.Functions.Length} function(s))");
                 continue;
             }
 

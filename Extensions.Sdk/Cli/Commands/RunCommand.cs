@@ -105,6 +105,7 @@ internal static class RunCommand
                 ["level"] = line.Level.ToString().ToLowerInvariant(),
                 ["message"] = line.Message,
                 ["elapsedMs"] = Math.Round(line.Elapsed.TotalMilliseconds, 3),
+                ["source"] = line.Source.ToWireName(),
             })]),
         };
         if (result.LogsDropped > 0)

@@ -3,10 +3,13 @@ using Wasmtime.Components;
 namespace ExtensibilityHost.Core.Runtime.Imports;
 
 /// <summary>Wraps host import bodies so a fault is attributed to the host, not the guest.</summary>
-internal static class HostFunction
+public static class HostFunction
 {
-    public static ComponentFunctionCallback Guard(ComponentFunctionCallback body) =>
-        (arguments, results) =>
+    /// <summary>Returns <paramref name="body"/>, recording an exception it throws as the running call's host fault.</summary>
+    public static ComponentFunctionCallback Guard(ComponentFunctionCallback body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return (arguments, results) =>
         {
             try
             {
@@ -20,4 +23,5 @@ internal static class HostFunction
                 throw;
             }
         };
+    }
 }

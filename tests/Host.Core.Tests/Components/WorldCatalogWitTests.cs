@@ -4,16 +4,17 @@ namespace ExtensibilityHost.Core.Tests.Components;
 
 /// <summary>
 /// The catalog's signatures are written once in C#; these tests fail when the .wit files in
-/// <c>wit/</c> and the catalog drift apart (interface, function or parameter names, world items).
+/// <c>wit/</c> and the catalog drift apart (interface, function or parameter names, world items):
+/// the platform's worlds and the example domain world the tests register.
 /// </summary>
 public sealed class WorldCatalogWitTests
 {
     private static readonly Lazy<Dictionary<string, WitText>> Packages = new(LoadPackages);
 
     public static TheoryData<string> CatalogInterfaces() =>
-        [.. WorldCatalog.Default.Worlds.SelectMany(w => w.Imports.Concat(w.Exports)).Select(i => i.Name).Distinct()];
+        [.. AcmeShopWorlds.Catalog.Worlds.SelectMany(w => w.Imports.Concat(w.Exports)).Select(i => i.Name).Distinct()];
 
-    public static TheoryData<string> CatalogWorlds() => [.. WorldCatalog.Default.Worlds.Select(w => w.Name)];
+    public static TheoryData<string> CatalogWorlds() => [.. AcmeShopWorlds.Catalog.Worlds.Select(w => w.Name)];
 
     [Theory]
     [MemberData(nameof(CatalogInterfaces))]
@@ -46,7 +47,7 @@ public sealed class WorldCatalogWitTests
     {
         var wit = FindWorld(name);
 
-        var world = WorldCatalog.Default.Worlds.Single(w => w.Name == name);
+        var world = AcmeShopWorlds.Catalog.Worlds.Single(w => w.Name == name);
 
         Assert.Equal(wit.Exports.Order(StringComparer.Ordinal), world.Exports.Select(e => e.Name).Order(StringComparer.Ordinal));
     }
@@ -58,7 +59,7 @@ public sealed class WorldCatalogWitTests
         var wit = FindWorld(name);
         var implicitImports = wit.Exports.SelectMany(e => FindInterface(e).Uses).Except(wit.Exports);
 
-        var world = WorldCatalog.Default.Worlds.Single(w => w.Name == name);
+        var world = AcmeShopWorlds.Catalog.Worlds.Single(w => w.Name == name);
 
         Assert.Equal(
             wit.Imports.Concat(implicitImports).Distinct().Order(StringComparer.Ordinal),
@@ -72,7 +73,7 @@ public sealed class WorldCatalogWitTests
     }
 
     private static InterfaceDefinition FindCatalogInterface(string name) =>
-        WorldCatalog.Default.Worlds.SelectMany(w => w.Imports.Concat(w.Exports)).First(i => i.Name == name);
+        AcmeShopWorlds.Catalog.Worlds.SelectMany(w => w.Imports.Concat(w.Exports)).First(i => i.Name == name);
 
     private static WitTextInterface FindInterface(string qualifiedName)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ExtensibilityHost.Core.Components;
+using ExtensibilityHost.Core.Runtime.Imports.Wasi;
 using Wasmtime.Components;
 
 namespace ExtensibilityHost.Core.Tests.Components;
@@ -11,7 +12,7 @@ public sealed class WorldConformanceTests(WasmtimeEngineFixture fixture) : IClas
     private ConformanceResult CheckWat(string wat)
     {
         using var component = Component.FromText(fixture.Engine, wat);
-        return WorldConformance.Check(new ComponentInspector(fixture.Engine).Inspect(component), WorldCatalog.Default);
+        return WorldConformance.Check(new ComponentInspector(fixture.Engine).Inspect(component), WorldCatalog.Default, WasiPolicy.Default);
     }
 
     [Fact]
@@ -111,6 +112,16 @@ public sealed class WorldConformanceTests(WasmtimeEngineFixture fixture) : IClas
 
         Assert.Contains("'saas:extensibility/event-extension@1.0.0' expects 'saas:extensibility/event-handler@1.0.0'", message, StringComparison.Ordinal);
         Assert.Contains("'saas:extensibility/point-extension@1.0.0' expects 'saas:extensibility/extension-point@1.0.0'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_ComponentExportingNothingUseful_ListsRegisteredDomainWorldsToo()
+    {
+        using var component = Component.FromText(fixture.Engine, TestComponents.ApiExport);
+        var description = new ComponentInspector(fixture.Engine).Inspect(component);
+
+        var message = WorldConformance.Check(description, AcmeShopWorlds.Catalog, WasiPolicy.Default).Problems.Single().Message;
+
         Assert.Contains("'acme:shop/pricing-extension@1.0.0' expects 'acme:shop/pricing@1.0.0'", message, StringComparison.Ordinal);
     }
 
@@ -120,7 +131,7 @@ public sealed class WorldConformanceTests(WasmtimeEngineFixture fixture) : IClas
         var description = Describe(
             exports: [Instance("saas:extensibility/event-handler@1.0.0", Func("handle", WitType.U32, ("event", WitType.String)))]);
 
-        var result = WorldConformance.Check(description, WorldCatalog.Default);
+        var result = WorldConformance.Check(description, WorldCatalog.Default, WasiPolicy.Default);
 
         Assert.Empty(result.Worlds);
         Assert.Contains("exports handle as func(event: string) -> u32", result.Problems.Single().Message, StringComparison.Ordinal);
@@ -131,7 +142,7 @@ public sealed class WorldConformanceTests(WasmtimeEngineFixture fixture) : IClas
     {
         var description = Describe(exports: [Instance("saas:extensibility/event-handler@1.0.0")]);
 
-        var result = WorldConformance.Check(description, WorldCatalog.Default);
+        var result = WorldConformance.Check(description, WorldCatalog.Default, WasiPolicy.Default);
 
         Assert.Empty(result.Worlds);
     }
@@ -144,22 +155,101 @@ public sealed class WorldConformanceTests(WasmtimeEngineFixture fixture) : IClas
             imports: [.. catalog.HostInterfaces.Select(Instance)],
             exports: [Instance(SaasExtensibilityWorlds.ExtensionPoint)]);
 
-        var result = WorldConformance.Check(description, catalog);
+        var result = WorldConformance.Check(description, catalog, WasiPolicy.Default);
 
         Assert.True(result.Conforms);
         Assert.Equal(["saas:extensibility/point-extension@1.0.0"], result.Worlds.Select(w => w.Name));
     }
 
     [Fact]
-    public void Check_PricingExtension_ConformsToPricingWorld()
+    public void Check_PricingExtension_ConformsToPricingWorldOnceRegistered()
     {
         var description = Describe(
             imports: [Instance(SaasExtensibilityWorlds.Logging)],
             exports: [Instance(AcmeShopWorlds.Pricing)]);
 
-        var result = WorldConformance.Check(description, WorldCatalog.Default);
+        var result = WorldConformance.Check(description, AcmeShopWorlds.Catalog, WasiPolicy.Default);
 
         Assert.Equal(["acme:shop/pricing-extension@1.0.0"], result.Worlds.Select(w => w.Name));
+    }
+
+    [Fact]
+    public void Check_PricingExtension_MatchesNoWorldOfTheDefaultCatalog()
+    {
+        var description = Describe(
+            imports: [Instance(SaasExtensibilityWorlds.Logging)],
+            exports: [Instance(AcmeShopWorlds.Pricing)]);
+
+        var result = WorldConformance.Check(description, WorldCatalog.Default, WasiPolicy.Default);
+
+        Assert.Equal(ConformanceProblem.NoWorld, Assert.Single(result.Problems).Code);
+    }
+
+    [Fact]
+    public void Check_AllowedWasiImports_Conform()
+    {
+        var description = Describe(
+            imports: [Instance("wasi:cli/stdout@0.2.12"), Instance("wasi:io/streams@0.2.6"), Instance("wasi:filesystem/preopens@0.2.0")],
+            exports: [Instance(SaasExtensibilityWorlds.EventHandler)]);
+
+        var result = WorldConformance.Check(description, WorldCatalog.Default, WasiPolicy.Default);
+
+        Assert.True(result.Conforms, string.Join(" ", result.Problems.Select(p => p.Message)));
+    }
+
+    [Fact]
+    public void Check_WasiSocketsByDefault_IsWasiNotAllowedNamingTheInterface()
+    {
+        var description = Describe(
+            imports: [Instance("wasi:cli/stdout@0.2.12"), Instance("wasi:sockets/tcp@0.2.12")],
+            exports: [Instance(SaasExtensibilityWorlds.EventHandler)]);
+
+        var problem = Assert.Single(WorldConformance.Check(description, WorldCatalog.Default, WasiPolicy.Default).Problems);
+
+        Assert.Equal(ConformanceProblem.WasiNotAllowed, problem.Code);
+        Assert.Equal("wasi:sockets/tcp@0.2.12", problem.Subject);
+        Assert.Contains("'wasi:sockets/tcp@0.2.12', which this host does not allow", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("wasi:cli/stdout", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_ConfiguredAllowList_RefusesWhatItOmits()
+    {
+        var policy = new WasiPolicy(new WasiOptions { AllowedInterfaces = ["wasi:cli/stdout", "wasi:io/streams"] });
+        var description = Describe(
+            imports: [Instance("wasi:cli/stdout@0.2.12"), Instance("wasi:io/streams@0.2.12"), Instance("wasi:filesystem/types@0.2.12")],
+            exports: [Instance(SaasExtensibilityWorlds.EventHandler)]);
+
+        var problem = Assert.Single(WorldConformance.Check(description, WorldCatalog.Default, policy).Problems);
+
+        Assert.Equal(("wasi-not-allowed", "wasi:filesystem/types@0.2.12"), (problem.Code, problem.Subject));
+    }
+
+    [Fact]
+    public void Check_WasiTurnedOff_RefusesEveryWasiImport()
+    {
+        var policy = new WasiPolicy(new WasiOptions { Enabled = false });
+        var description = Describe(
+            imports: [Instance("wasi:cli/stdout@0.2.12"), Instance("wasi:random/random@0.2.12")],
+            exports: [Instance(SaasExtensibilityWorlds.EventHandler)]);
+
+        var problems = WorldConformance.Check(description, WorldCatalog.Default, policy).Problems;
+
+        Assert.Equal([ConformanceProblem.WasiNotAllowed, ConformanceProblem.WasiNotAllowed], problems.Select(p => p.Code));
+        Assert.Contains("WASI is turned off", problems[0].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("wasi:cli/stdout@0.3.0")]
+    [InlineData("wasi:cli/stdout@0.1.0")]
+    [InlineData("wasi:cli/stdout")]
+    public void Check_WasiOutsideThe02Line_IsVersionUnsupported(string import)
+    {
+        var description = Describe(imports: [Instance(import)], exports: [Instance(SaasExtensibilityWorlds.EventHandler)]);
+
+        var problem = Assert.Single(WorldConformance.Check(description, WorldCatalog.Default, WasiPolicy.Default).Problems);
+
+        Assert.Equal((ConformanceProblem.WasiVersionUnsupported, import), (problem.Code, problem.Subject));
     }
 
     [Fact]
@@ -167,7 +257,7 @@ public sealed class WorldConformanceTests(WasmtimeEngineFixture fixture) : IClas
     {
         var description = Describe(exports: [Instance(SaasExtensibilityWorlds.EventHandler), Instance(SaasExtensibilityWorlds.ExtensionPoint)]);
 
-        var result = WorldConformance.Check(description, WorldCatalog.Default);
+        var result = WorldConformance.Check(description, WorldCatalog.Default, WasiPolicy.Default);
 
         Assert.Equal(2, result.Worlds.Length);
     }
@@ -178,7 +268,7 @@ public sealed class WorldConformanceTests(WasmtimeEngineFixture fixture) : IClas
         var handler = SaasExtensibilityWorlds.EventHandler;
         var description = Describe(exports: [Instance(handler.Name, [.. handler.Functions, Func("version", WitType.String)])]);
 
-        var result = WorldConformance.Check(description, WorldCatalog.Default);
+        var result = WorldConformance.Check(description, WorldCatalog.Default, WasiPolicy.Default);
 
         Assert.True(result.Conforms);
     }
@@ -190,7 +280,7 @@ public sealed class WorldConformanceTests(WasmtimeEngineFixture fixture) : IClas
             imports: [Instance("saas:extensibility/logging@1.1.0")],
             exports: [Instance(SaasExtensibilityWorlds.EventHandler)]);
 
-        var result = WorldConformance.Check(description, WorldCatalog.Default);
+        var result = WorldConformance.Check(description, WorldCatalog.Default, WasiPolicy.Default);
 
         Assert.Equal(ConformanceProblem.UnknownImport, Assert.Single(result.Problems).Code);
     }
@@ -201,9 +291,17 @@ public sealed class WorldConformanceTests(WasmtimeEngineFixture fixture) : IClas
         var audit = InterfaceDefinition.Create("acme:audit/sink@2.0.0", Func("record", null, ("line", WitType.String)));
         var catalog = new WorldCatalog([.. WorldCatalog.Default.Worlds, new WorldDefinition("acme:audit/auditor@2.0.0", [], [audit])]);
 
-        var result = WorldConformance.Check(Describe(exports: [Instance(audit)]), catalog);
+        var result = WorldConformance.Check(Describe(exports: [Instance(audit)]), catalog, WasiPolicy.Default);
 
         Assert.Equal(["acme:audit/auditor@2.0.0"], result.Worlds.Select(w => w.Name));
+    }
+
+    [Fact]
+    public void WorldCatalog_Default_ServesOnlyThePlatformWorlds()
+    {
+        Assert.Equal(
+            ["saas:extensibility/event-extension@1.0.0", "saas:extensibility/point-extension@1.0.0"],
+            WorldCatalog.Default.Worlds.Select(w => w.Name));
     }
 
     [Fact]

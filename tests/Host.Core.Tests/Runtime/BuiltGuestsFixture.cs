@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core.Runtime;
+using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,7 +26,7 @@ public sealed class BuiltGuestsFixture : IAsyncLifetime
     {
         var options = RuntimeFixture.TestOptions();
         options.ArtifactCacheDirectory = Path.Combine(Path.GetDirectoryName(Guests.Built("js-event-handler.wasm"))!, ".artifacts");
-        Engine = new SandboxEngine(options, new InMemoryKeyValueStore(new KeyValueOptions()), new InMemoryConfigSource());
+        Engine = new SandboxEngine(options, HostCapabilities.Standard(new InMemoryKeyValueStore(new KeyValueOptions()), new InMemoryConfigSource()));
         Sandbox = new ComponentSandbox(Engine);
         Cache = new CompiledComponentCache(Engine, NullLogger<CompiledComponentCache>.Instance);
         _ticker = new EpochTicker(Engine);

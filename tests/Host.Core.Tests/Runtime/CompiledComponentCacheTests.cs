@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core.Runtime;
+using ExtensibilityHost.Core.Runtime.Imports;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ExtensibilityHost.Core.Tests.Runtime;
@@ -18,7 +19,7 @@ public sealed class CompiledComponentCacheTests : IDisposable
         options.ArtifactCacheDirectory = _directory;
         options.PoolTotalComponentInstances = 4;
         options.MemoryCacheCapacity = 2;
-        _engine = new SandboxEngine(options, new Core.Runtime.Imports.KeyValue.InMemoryKeyValueStore(new()), new Core.Runtime.Imports.Config.InMemoryConfigSource());
+        _engine = new SandboxEngine(options, HostCapabilities.Standard(new Core.Runtime.Imports.KeyValue.InMemoryKeyValueStore(new()), new Core.Runtime.Imports.Config.InMemoryConfigSource()));
         _component = WatText.ToBinary(Guests.Wat("add"));
         _sha256 = ComponentHash.Of(_component);
     }
@@ -126,7 +127,7 @@ public sealed class CompiledComponentCacheTests : IDisposable
         File.WriteAllText(file, "");
         var options = RuntimeFixture.TestOptions();
         options.ArtifactCacheDirectory = Path.Combine(file, "artifacts");
-        using var engine = new SandboxEngine(options, new Core.Runtime.Imports.KeyValue.InMemoryKeyValueStore(new()), new Core.Runtime.Imports.Config.InMemoryConfigSource());
+        using var engine = new SandboxEngine(options, HostCapabilities.Standard(new Core.Runtime.Imports.KeyValue.InMemoryKeyValueStore(new()), new Core.Runtime.Imports.Config.InMemoryConfigSource()));
         var cache = new CompiledComponentCache(engine, NullLogger<CompiledComponentCache>.Instance);
 
         var first = await cache.GetOrCompileAsync(_sha256, Load, TestContext.Current.CancellationToken);

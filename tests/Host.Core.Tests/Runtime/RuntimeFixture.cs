@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core.Runtime;
+using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -41,8 +42,8 @@ public sealed class RuntimeFixture : IAsyncLifetime
     public ValueTask InitializeAsync()
     {
         var config = new TestConfigSource(Config);
-        Engine = new SandboxEngine(TestOptions(), KeyValue, config);
-        FuelEngine = new SandboxEngine(TestOptions(fuel: true), KeyValue, config);
+        Engine = new SandboxEngine(TestOptions(), HostCapabilities.Standard(KeyValue, config));
+        FuelEngine = new SandboxEngine(TestOptions(fuel: true), HostCapabilities.Standard(KeyValue, config));
         Sandbox = new ComponentSandbox(Engine);
         FuelSandbox = new ComponentSandbox(FuelEngine);
         _ticker = new EpochTicker(Engine);

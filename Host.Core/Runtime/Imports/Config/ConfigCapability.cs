@@ -5,8 +5,10 @@ namespace ExtensibilityHost.Core.Runtime.Imports.Config;
 /// <summary><c>saas:extensibility/config</c>: read-only settings of the running tenant and component.</summary>
 internal sealed class ConfigCapability(IConfigSource source) : IHostCapability
 {
-    public void Define(ComponentLinkerInstance root)
+    public void Link(ComponentLinker linker)
     {
+        ArgumentNullException.ThrowIfNull(linker);
+        using var root = linker.Root();
         using var config = root.AddInstance(HostInterfaces.Config);
         config.DefineFunction("get", HostFunction.Guard((arguments, results) =>
         {

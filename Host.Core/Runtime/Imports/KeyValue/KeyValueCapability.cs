@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Options;
 using Wasmtime.Components;
 
 namespace ExtensibilityHost.Core.Runtime.Imports.KeyValue;
@@ -7,10 +8,14 @@ namespace ExtensibilityHost.Core.Runtime.Imports.KeyValue;
 /// <c>saas:extensibility/key-value</c>: scoped to the running tenant and component, so one
 /// tenant's component can never name another's keys. Size caps are a WIT <c>err</c>, not a trap.
 /// </summary>
-internal sealed class KeyValueCapability(IKeyValueStore store, KeyValueOptions options) : IHostCapability
+internal sealed class KeyValueCapability(IKeyValueStore store, IOptions<KeyValueOptions> caps) : IHostCapability
 {
-    public void Define(ComponentLinkerInstance root)
+    private readonly KeyValueOptions options = caps.Value;
+
+    public void Link(ComponentLinker linker)
     {
+        ArgumentNullException.ThrowIfNull(linker);
+        using var root = linker.Root();
         using var keyValue = root.AddInstance(HostInterfaces.KeyValue);
         keyValue.DefineFunction("get", HostFunction.Guard((arguments, results) =>
         {

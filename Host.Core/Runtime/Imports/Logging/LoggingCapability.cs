@@ -5,8 +5,10 @@ namespace ExtensibilityHost.Core.Runtime.Imports.Logging;
 /// <summary><c>saas:extensibility/logging</c>: guest log lines go to the call's capped log.</summary>
 internal sealed class LoggingCapability : IHostCapability
 {
-    public void Define(ComponentLinkerInstance root)
+    public void Link(ComponentLinker linker)
     {
+        ArgumentNullException.ThrowIfNull(linker);
+        using var root = linker.Root();
         using var logging = root.AddInstance(HostInterfaces.Logging);
         logging.DefineFunction("log", HostFunction.Guard(static (arguments, _) =>
             InvocationScope.Current.Log.Add(ParseLevel(arguments[0].AsEnum()), arguments[1].AsString())));

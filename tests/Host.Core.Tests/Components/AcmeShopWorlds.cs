@@ -1,10 +1,12 @@
+using ExtensibilityHost.Core.Components;
 using static ExtensibilityHost.Core.Components.SaasExtensibilityWorlds;
 
-namespace ExtensibilityHost.Core.Components;
+namespace ExtensibilityHost.Core.Tests.Components;
 
 /// <summary>
 /// The example domain package <c>acme:shop@1.0.0</c> (wit/examples/acme-shop/shop.wit) in C#, as
-/// an application would register its own extension worlds.
+/// an application registers its own extension worlds: an example, so it lives in the tests, not
+/// in the product's <see cref="WorldCatalog.Default"/>.
 /// </summary>
 internal static class AcmeShopWorlds
 {
@@ -40,4 +42,7 @@ internal static class AcmeShopWorlds
         "acme:shop/pricing-extension@1.0.0",
         [Logging],
         [Pricing]);
+
+    /// <summary>The platform's worlds plus the example domain world, as the application registers them.</summary>
+    public static readonly WorldCatalog Catalog = new([.. WorldCatalog.Default.Worlds, PricingExtension]);
 }
