@@ -24,10 +24,11 @@ die() {
 }
 
 # --- 1. system packages --------------------------------------------------------------------
-# Debian's Rust (rustc 1.96 with std sources; lld-22 provides rust-lld, lld-19 wasm-ld-19) for
-# the Rust guests, Chromium for the portal's browser tests. apt-get update only when something
-# is missing, so a prepared machine spends no time here.
-APT_PACKAGES=(rustc-web cargo-web rust-web-src lld-22 lld-19 chromium)
+# Debian's Rust (rustc 1.96 with std sources; lld-22 provides rust-lld and wasm-ld-22, lld-19
+# wasm-ld-19; wasi-libc for std on wasm32-wasip1) for the Rust guests, Chromium for the
+# portal's browser tests. apt-get update only when something is missing, so a prepared machine
+# spends no time here.
+APT_PACKAGES=(rustc-web cargo-web rust-web-src lld-22 lld-19 wasi-libc chromium)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   if [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" != "install ok installed" ]]; then
@@ -50,6 +51,12 @@ command -v dotnet >/dev/null || die "the .NET 10 SDK is required (dotnet not on 
 command -v node >/dev/null || die "Node.js 20 is required (node not on PATH)"
 
 # --- 2. test tools and guest components ----------------------------------------------------
+# Go 1.24 from Debian's trixie archive, unpacked into .tools/go without touching the system's
+# apt configuration (cached: quick when already there).
+step "Go 1.24 (tests/tools/install-go.sh)"
+EXTHOST_GOROOT="$(tests/tools/install-go.sh | tail -n 1)" || die "installing Go failed"
+export EXTHOST_GOROOT
+
 # Azurite, pinned by tests/tools/package-lock.json; npm ci only when node_modules is missing or stale.
 tools_lock="$(cd tests/tools && sha256sum package.json package-lock.json | sha256sum | cut -d' ' -f1)"
 if [[ "$(cat tests/tools/node_modules/.exthost-lock.sha256 2>/dev/null || true)" != "$tools_lock" ]]; then

@@ -6,7 +6,8 @@
 # few bytes from build to build, so an output hash would rebuild forever.
 #
 # Installs nothing except `npm ci` here when node_modules is missing or stale; the system
-# toolchains (Debian's Rust, wasm-ld) are test.sh's job. Exits non-zero naming the failed guest.
+# toolchains (Debian's Rust, wasm-ld, wasi-libc) and Go (tests/tools/install-go.sh) are
+# test.sh's job. Exits non-zero naming the failed guest.
 set -euo pipefail
 
 GUESTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,7 +21,13 @@ WIT="$REPO_ROOT/wit"
 CARGO=/usr/bin/cargo
 RUSTC=/usr/bin/rustc
 WASM_LD=/usr/bin/wasm-ld-19
+WASM_LD_WASIP1=/usr/bin/wasm-ld-22
+WASI_LIBC=/usr/lib/wasm32-wasi/libc.a
 RUST_STD_VENDOR=/usr/lib/rustlib/src/rust/library/vendor
+# Go 1.24 from Debian, unpacked into the repository by tests/tools/install-go.sh.
+GOROOT="${EXTHOST_GOROOT:-$REPO_ROOT/.tools/go/root/usr/lib/go-1.24}"
+# One tool turns every core module into a component, the same the SDK templates use.
+COMPONENTIZE="$REPO_ROOT/Extensions.Sdk/tools/componentize.mjs"
 
 fail() {
   echo "build.sh: FAILED: $*" >&2
@@ -87,15 +94,41 @@ build_rust() { # name crate-dir crate-lib-name wit-file world
   local name="$1" dir="$2" lib="$3" wit_file="$4" world="$5"
   (cd "$dir" && PATH="/usr/bin:$PATH" RUSTC="$RUSTC" RUSTC_BOOTSTRAP=1 \
     "$CARGO" build --offline --release --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort) \
-    && node tools/core-to-component.mjs "$dir/target/wasm32-unknown-unknown/release/$lib.wasm" \
-    "$wit_file" "$world" "$OUT/$name.wasm"
+    && node "$COMPONENTIZE" --core "$dir/target/wasm32-unknown-unknown/release/$lib.wasm" \
+    --wit "$wit_file" --world "$world" --out "$OUT/$name.wasm"
+}
+
+# Rust with std for wasm32-wasip1 (linked with Debian's wasi-libc; see the crate's
+# .cargo/config.toml), then the WASI reactor adapter: the import shape of `cargo component`.
+# The std guests share one target directory, so std is compiled for wasip1 once.
+build_rust_std() { # name crate-dir crate-lib-name wit-file world
+  local name="$1" dir="$2" lib="$3" wit_file="$4" world="$5"
+  (cd "$dir" && PATH="/usr/bin:$PATH" RUSTC="$RUSTC" RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$GUESTS_DIR/rust/target" \
+    "$CARGO" build --offline --release --target wasm32-wasip1 -Zbuild-std=std,panic_abort) \
+    && node "$COMPONENTIZE" --core "$GUESTS_DIR/rust/target/wasm32-wasip1/release/$lib.wasm" \
+    --wit "$wit_file" --world "$world" --out "$OUT/$name.wasm" --wasi
+}
+
+# Standard Go: c-shared for wasip1 with //go:wasmexport, then the reactor adapter with a fixed
+# 16 MiB memory (why: Extensions.Sdk/tools/componentize.mjs).
+build_go() { # name module-dir wit-file world
+  local name="$1" dir="$2" wit_file="$3" world="$4"
+  (cd "$dir" && GOROOT="$GOROOT" GOTOOLCHAIN=local GOPROXY=off GOFLAGS= GOCACHE="$OUT/.go/cache" GOPATH="$OUT/.go/path" \
+    GOOS=wasip1 GOARCH=wasm "$GOROOT/bin/go" build -buildmode=c-shared -o "$OUT/.go/$name.core.wasm" .) \
+    && node "$COMPONENTIZE" --core "$OUT/.go/$name.core.wasm" \
+    --wit "$wit_file" --world "$world" --out "$OUT/$name.wasm" --wasi --fixed-memory-mib 16
 }
 
 check_rust_toolchain() {
   local missing=()
-  for f in "$CARGO" "$RUSTC" "$WASM_LD"; do [[ -x "$f" ]] || missing+=("$f"); done
+  for f in "$CARGO" "$RUSTC" "$WASM_LD" "$WASM_LD_WASIP1"; do [[ -x "$f" ]] || missing+=("$f"); done
   [[ -d "$RUST_STD_VENDOR" ]] || missing+=("$RUST_STD_VENDOR")
-  ((${#missing[@]} == 0)) || fail "Rust toolchain missing: ${missing[*]} (apt-get install rustc-web cargo-web rust-web-src lld-22 lld-19; test.sh does this)"
+  [[ -f "$WASI_LIBC" ]] || missing+=("$WASI_LIBC")
+  ((${#missing[@]} == 0)) || fail "Rust toolchain missing: ${missing[*]} (apt-get install rustc-web cargo-web rust-web-src lld-22 lld-19 wasi-libc; test.sh does this)"
+}
+
+check_go_toolchain() {
+  [[ -x "$GOROOT/bin/go" ]] || fail "Go is missing at $GOROOT (run tests/tools/install-go.sh; test.sh does this)"
 }
 
 # Builds one guest unless its stamp matches; a stamp is written only after a successful build.
@@ -119,22 +152,41 @@ build_guest() { # name hash command...
 # --- the guest list ------------------------------------------------------------------------
 rust_version=""
 if [[ -x "$RUSTC" ]]; then rust_version="$("$RUSTC" -vV 2>/dev/null || true)"; fi
-rust_event_hash="$(inputs_hash "$rust_version" tools/core-to-component.mjs \
+go_version=""
+if [[ -x "$GOROOT/bin/go" ]]; then go_version="$("$GOROOT/bin/go" version 2>/dev/null || true)"; fi
+SAAS_WIT="$WIT/saas-extensibility/extensibility.wit"
+RUST_SDK="$REPO_ROOT/Extensions.Sdk/rust/saas-extensibility"
+GO_SDK="$REPO_ROOT/Extensions.Sdk/go"
+rust_event_hash="$(inputs_hash "$rust_version" "$COMPONENTIZE" \
   rust/event-handler/src rust/event-handler/Cargo.toml rust/event-handler/Cargo.lock \
   rust/event-handler/.cargo "$WIT/saas-extensibility")"
+rust_std_event_hash="$(inputs_hash "$rust_version" "$COMPONENTIZE" "$RUST_SDK" rust/std-event-handler "$WIT/saas-extensibility")"
+rust_std_point_hash="$(inputs_hash "$rust_version" "$COMPONENTIZE" "$RUST_SDK" rust/std-point "$WIT/saas-extensibility")"
+go_event_hash="$(inputs_hash "$go_version" "$COMPONENTIZE" "$GO_SDK" go/event-handler "$WIT/saas-extensibility")"
+go_point_hash="$(inputs_hash "$go_version" "$COMPONENTIZE" "$GO_SDK" go/point "$WIT/saas-extensibility")"
 js_event_hash="$(inputs_hash "" js/event-handler "$WIT/saas-extensibility")"
 js_pricing_hash="$(inputs_hash "" js/pricing "$WIT/examples/acme-shop")"
 
-if ! is_fresh rust-event-handler "$OUT/rust-event-handler.wasm" "$rust_event_hash"; then
+if ! is_fresh rust-event-handler "$OUT/rust-event-handler.wasm" "$rust_event_hash" \
+  || ! is_fresh rust-std-event-handler "$OUT/rust-std-event-handler.wasm" "$rust_std_event_hash" \
+  || ! is_fresh rust-std-point "$OUT/rust-std-point.wasm" "$rust_std_point_hash"; then
   check_rust_toolchain
 fi
+if ! is_fresh go-event-handler "$OUT/go-event-handler.wasm" "$go_event_hash" \
+  || ! is_fresh go-point "$OUT/go-point.wasm" "$go_point_hash"; then
+  check_go_toolchain
+fi
+mkdir -p "$OUT/.go"
 
-# Two lanes on the 2-core build machines: Rust (cold: std from source, 30-60 s) next to the
-# StarlingMonkey builds, which run one after the other.
+# Two lanes on the 2-core build machines: Rust (cold: std from source for two targets, 30-90 s
+# each) next to the StarlingMonkey builds and the Go builds (cold: std for wasm, ~25 s).
 (
   build_guest rust-event-handler "$rust_event_hash" \
-    build_rust rust-event-handler rust/event-handler rust_event_handler \
-    "$WIT/saas-extensibility/extensibility.wit" event-extension
+    build_rust rust-event-handler rust/event-handler rust_event_handler "$SAAS_WIT" event-extension
+  build_guest rust-std-event-handler "$rust_std_event_hash" \
+    build_rust_std rust-std-event-handler rust/std-event-handler std_event_handler "$SAAS_WIT" event-extension
+  build_guest rust-std-point "$rust_std_point_hash" \
+    build_rust_std rust-std-point rust/std-point std_point "$SAAS_WIT" point-extension
 ) &
 rust_lane=$!
 (
@@ -142,13 +194,19 @@ rust_lane=$!
     build_js js-event-handler js/event-handler "$WIT/saas-extensibility" event-extension event-handler.js
   build_guest js-pricing "$js_pricing_hash" \
     build_js js-pricing js/pricing "$WIT/examples/acme-shop" pricing-extension pricing.js
+  build_guest go-event-handler "$go_event_hash" \
+    build_go go-event-handler go/event-handler "$SAAS_WIT" event-extension
+  build_guest go-point "$go_point_hash" \
+    build_go go-point go/point "$SAAS_WIT" point-extension
 ) &
 js_lane=$!
 wait "$rust_lane" "$js_lane" || true
 
 # --- verdict: every guest's stamp must match the hash of its current inputs ----------------
 failed=()
-for entry in "rust-event-handler $rust_event_hash" "js-event-handler $js_event_hash" "js-pricing $js_pricing_hash"; do
+for entry in "rust-event-handler $rust_event_hash" "rust-std-event-handler $rust_std_event_hash" \
+  "rust-std-point $rust_std_point_hash" "go-event-handler $go_event_hash" "go-point $go_point_hash" \
+  "js-event-handler $js_event_hash" "js-pricing $js_pricing_hash"; do
   read -r name hash <<<"$entry"
   if ! is_fresh "$name" "$OUT/$name.wasm" "$hash"; then
     failed+=("$name")

@@ -1,0 +1,3 @@
+module extensibilityhost.dev/guest
+
+go 1.24

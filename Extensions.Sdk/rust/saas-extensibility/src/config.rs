@@ -1,0 +1,25 @@
+//! `saas:extensibility/config@1.0.0`: read-only settings the operator's admins set per component.
+
+use crate::abi::{take_bytes, ImportReturnArea};
+
+#[cfg(target_arch = "wasm32")]
+#[link(wasm_import_module = "saas:extensibility/config@1.0.0")]
+extern "C" {
+    #[link_name = "get"]
+    fn import_get(key_ptr: *const u8, key_len: usize, ret: *mut u8);
+}
+
+/// The setting named `key`, or `None` when it is not set.
+pub fn get(key: &str) -> Option<String> {
+    let mut area = ImportReturnArea::new();
+    #[cfg(target_arch = "wasm32")]
+    unsafe {
+        import_get(key.as_ptr(), key.len(), area.as_mut_ptr());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = key;
+    match area.byte(0) {
+        0 => None,
+        _ => Some(String::from_utf8_lossy(&unsafe { take_bytes(area.u32(4), area.u32(8)) }).into_owned()),
+    }
+}

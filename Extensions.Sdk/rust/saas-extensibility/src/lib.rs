@@ -1,0 +1,98 @@
+//! Guest bindings for `saas:extensibility@1.0.0`, the contract of ExtensibilityHost.
+//!
+//! Write an event handler or an extension point as a plain Rust type and export it with one
+//! macro; call the host's imports (`logging`, `key_value`, `config`) as ordinary functions.
+//! Standard output and standard error (`println!`, `eprintln!`, panics) reach the host's
+//! invocation log through WASI when the component is built for `wasm32-wasip1` with the
+//! reactor adapter (or for `wasm32-wasip2`).
+//!
+//! ```ignore
+//! use saas_extensibility::{export_event_handler, logging, Decision, Event, EventHandler, Failure};
+//!
+//! struct Orders;
+//!
+//! impl EventHandler for Orders {
+//!     fn handle(event: Event) -> Result<Decision, Failure> {
+//!         logging::info(&format!("{} received", event.event_type));
+//!         Ok(Decision::Proceed)
+//!     }
+//! }
+//!
+//! export_event_handler!(Orders);
+//! ```
+//!
+//! The canonical ABI is written out in [`abi`] because these bindings must build where
+//! crates.io (and so `wit-bindgen`) is out of reach; with `wit-bindgen` available, its
+//! generated bindings for the same `wit/` package are equivalent.
+
+pub mod abi;
+pub mod config;
+pub mod key_value;
+pub mod logging;
+mod types;
+
+pub use types::{Decision, Event, Failure};
+
+/// Implemented by a component of world `event-extension`: handles one domain event.
+pub trait EventHandler {
+    /// Handles one event. For synchronous subscriptions the decision applies to the operation
+    /// that raised the event; for asynchronous ones only `Err` matters (the delivery is retried).
+    fn handle(event: Event) -> Result<Decision, Failure>;
+}
+
+/// Implemented by a component of world `point-extension`: runs a named extension point.
+pub trait ExtensionPoint {
+    /// Runs the extension point `point` with JSON `input`; returns JSON output.
+    fn invoke(point: &str, input: &str) -> Result<String, Failure>;
+}
+
+/// Exports `saas:extensibility/event-handler@1.0.0#handle`, implemented by `$handler`
+/// (a type implementing [`EventHandler`]). Use once per component.
+#[macro_export]
+macro_rules! export_event_handler {
+    ($handler:ty) => {
+        #[export_name = "saas:extensibility/event-handler@1.0.0#handle"]
+        pub unsafe extern "C" fn __saas_extensibility_handle(
+            id_ptr: *mut u8,
+            id_len: usize,
+            type_ptr: *mut u8,
+            type_len: usize,
+            tenant_ptr: *mut u8,
+            tenant_len: usize,
+            occurred_at: i64,
+            payload_ptr: *mut u8,
+            payload_len: usize,
+        ) -> *mut u8 {
+            $crate::abi::handle_event::<$handler>(
+                id_ptr, id_len, type_ptr, type_len, tenant_ptr, tenant_len, occurred_at, payload_ptr, payload_len,
+            )
+        }
+
+        #[export_name = "cabi_post_saas:extensibility/event-handler@1.0.0#handle"]
+        pub unsafe extern "C" fn __saas_extensibility_handle_post_return(_area: *mut u8) {
+            $crate::abi::post_return();
+        }
+    };
+}
+
+/// Exports `saas:extensibility/extension-point@1.0.0#invoke`, implemented by `$point`
+/// (a type implementing [`ExtensionPoint`]). Use once per component.
+#[macro_export]
+macro_rules! export_extension_point {
+    ($point:ty) => {
+        #[export_name = "saas:extensibility/extension-point@1.0.0#invoke"]
+        pub unsafe extern "C" fn __saas_extensibility_invoke(
+            point_ptr: *mut u8,
+            point_len: usize,
+            input_ptr: *mut u8,
+            input_len: usize,
+        ) -> *mut u8 {
+            $crate::abi::invoke_point::<$point>(point_ptr, point_len, input_ptr, input_len)
+        }
+
+        #[export_name = "cabi_post_saas:extensibility/extension-point@1.0.0#invoke"]
+        pub unsafe extern "C" fn __saas_extensibility_invoke_post_return(_area: *mut u8) {
+            $crate::abi::post_return();
+        }
+    };
+}
