@@ -9,8 +9,12 @@ namespace ExtensibilityHost.Core.Runtime;
 /// compiled once (concurrent requests for the same hash share one compilation); precompile at
 /// upload so the request path only ever deserializes.
 /// </summary>
-public sealed partial class CompiledComponentCache
+public sealed partial class CompiledComponentCache : IDisposable
 {
+    /// <summary>How long disposal waits for artifact writes still in flight.</summary>
+    private static readonly TimeSpan PendingWritesTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<Task, byte> _pendingWrites = new();
     private readonly SandboxEngine _engine;
     private readonly ILogger<CompiledComponentCache> _logger;
     private readonly LruCache<string, CompiledComponent> _memory;
@@ -66,14 +70,26 @@ public sealed partial class CompiledComponentCache
     public long Compilations => Interlocked.Read(ref _compilations);
 
     /// <summary>
-    /// Adds a component compiled elsewhere (by validation at upload) to the memory cache, so the
-    /// first call after approval never waits on Cranelift. Write its artifact with <see cref="StoreArtifact"/>.
+    /// Adds a component compiled elsewhere (by validation at upload) to the memory cache at once, so
+    /// the first call after approval never waits on Cranelift, and writes its artifact in the
+    /// background (serializing a big guest takes a while; disposal waits for the write).
     /// </summary>
     public void Add(CompiledComponent compiled)
     {
         ArgumentNullException.ThrowIfNull(compiled);
         _memory.Set(compiled.Sha256, compiled);
+        if (_disk is null)
+        {
+            return;
+        }
+
+        var write = Task.Run(() => StoreArtifact(compiled));
+        _pendingWrites.TryAdd(write, 0);
+        write.ContinueWith(done => _pendingWrites.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
+
+    /// <summary>Waits (bounded) for artifact writes still in flight, so none is cut off by shutdown.</summary>
+    public void Dispose() => Task.WaitAll([.. _pendingWrites.Keys], PendingWritesTimeout);
 
     private Lazy<Task<CompiledComponent>> StartLoad(string sha256, Func<CancellationToken, Task<byte[]>> loadBytes)
     {
@@ -129,14 +145,8 @@ public sealed partial class CompiledComponentCache
         return compiled;
     }
 
-    /// <summary>
-    /// Writes the serialized artifact of <paramref name="compiled"/> to the disk cache (when there is
-    /// one), so another process or a restart loads it instead of compiling. Best-effort: a full or
-    /// read-only disk is logged, not thrown.
-    /// </summary>
-    public void StoreArtifact(CompiledComponent compiled)
+    private void StoreArtifact(CompiledComponent compiled)
     {
-        ArgumentNullException.ThrowIfNull(compiled);
         if (_disk is null)
         {
             return;
@@ -148,7 +158,7 @@ public sealed partial class CompiledComponentCache
         {
             _disk.Store(compiled.Sha256, compiled.Component.Serialize());
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or Wasmtime.WasmtimeException)
         {
             LogArtifactNotWritten(compiled.Sha256, exception);
         }

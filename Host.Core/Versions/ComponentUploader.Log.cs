@@ -18,7 +18,4 @@ public sealed partial class ComponentUploader
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Blob {Sha256} of tenant {TenantId} vanished during its upload (swept as an orphan); stored again")]
     private partial void LogBlobRestored(string tenantId, string sha256);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not cache the compiled component {Sha256}; its first call compiles it")]
-    private partial void LogPrecompileFailed(string sha256, Exception exception);
 }

@@ -11,7 +11,8 @@ namespace ExtensibilityHost.Core.Versions;
 /// Turns uploaded bytes into a pending <see cref="ComponentVersion"/>, in order of cost and so that a
 /// failure at any step leaves no row: the same bytes already uploaded → that version; validate
 /// (binary check, compile, inspect, world check); store the blob; insert the rows; then hand the
-/// compiled component to the cache in the background so approval never waits on Cranelift.
+/// compiled component to the cache (its artifact is written in the background) so no call after
+/// approval waits on Cranelift.
 /// </summary>
 /// <remarks>
 /// A blob stored before a failed insert is not deleted here: another upload of the same bytes (to
@@ -98,7 +99,8 @@ public sealed partial class ComponentUploader
         }
 
         await EnsureBlobAsync(tenantId, sha256, bytes, cancellationToken);
-        Precompile(validation.Compiled!);
+        // The compiled component is the cache's at once, so no call after approval compiles it.
+        _cache.Add(validation.Compiled!);
         LogUploaded(tenantId, componentName, version.Number, sha256, bytes.Length);
         return UploadResult.Of(UploadStatus.Created, version);
     }
@@ -181,26 +183,5 @@ public sealed partial class ComponentUploader
             LogBlobRestored(tenantId, sha256);
             await _store.PutAsync(tenantId, sha256, bytes, cancellationToken);
         }
-    }
-
-    /// <summary>
-    /// The compiled component is the cache's at once, so no call after approval compiles it;
-    /// serializing and writing its artifact takes a while for big guests, and the response does not wait for it.
-    /// </summary>
-    private void Precompile(CompiledComponent compiled)
-    {
-        _cache.Add(compiled);
-        _ = Task.Run(() =>
-        {
-            try
-            {
-                _cache.StoreArtifact(compiled);
-            }
-            catch (Exception exception) when (exception is Wasmtime.WasmtimeException)
-            {
-                // Not fatal: a node without the artifact compiles from the blob instead.
-                LogPrecompileFailed(compiled.Sha256, exception);
-            }
-        });
     }
 }

@@ -17,6 +17,18 @@ internal static class TestWasm
     /// <summary>A valid component that implements no world.</summary>
     public static byte[] NoWorld() => WatText.ToBinary(Guests.Wat("add"));
 
+    /// <summary>
+    /// The hand-written event handler that also imports the interface <paramref name="importName"/>
+    /// (an instance with no functions): enough for inspection to see the import.
+    /// </summary>
+    public static byte[] WatHandlerImporting(string importName)
+    {
+        const string Start = "(component";
+        var wat = Guests.Wat("veto-echo-event-handler");
+        var at = wat.IndexOf(Start, StringComparison.Ordinal) + Start.Length;
+        return WatText.ToBinary(string.Concat(wat.AsSpan(0, at), $"\n  (import \"{importName}\" (instance))", wat.AsSpan(at)));
+    }
+
     public static byte[] CoreModule() => WatText.ToBinary("(module)");
 
     public static byte[] Garbage() => Encoding.UTF8.GetBytes("#!/bin/sh\necho this is not a component\n");

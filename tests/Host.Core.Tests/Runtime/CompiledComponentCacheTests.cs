@@ -47,6 +47,32 @@ public sealed class CompiledComponentCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Add_ComponentCompiledAtUpload_IsServedWithoutCompilingAndItsArtifactIsWrittenByDisposal()
+    {
+        var cache = NewCache();
+        var compiled = _engine.Compile(_component);
+
+        cache.Add(compiled);
+        var served = await cache.GetOrCompileAsync(_sha256, Load, TestContext.Current.CancellationToken);
+        cache.Dispose();
+
+        Assert.Same(compiled, served);
+        Assert.Equal((0, 0L), (_loads, cache.Compilations));
+        Assert.True(File.Exists(cache.ArtifactPath(_sha256)));
+    }
+
+    [Fact]
+    public async Task GetOrCompile_NeitherCacheHasIt_CountsOneCompilation()
+    {
+        var cache = NewCache();
+
+        await cache.GetOrCompileAsync(_sha256, Load, TestContext.Current.CancellationToken);
+        await cache.GetOrCompileAsync(_sha256, Load, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, cache.Compilations);
+    }
+
+    [Fact]
     public async Task GetOrCompile_SecondTime_IsServedFromMemory()
     {
         var cache = NewCache();
