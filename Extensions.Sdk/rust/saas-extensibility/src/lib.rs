@@ -33,6 +33,25 @@ mod types;
 
 pub use types::{Decision, Event, Failure};
 
+/// `text` as a JSON string literal (quoted and escaped), for building JSON output without serde.
+pub fn json_string(text: &str) -> String {
+    let mut json = String::with_capacity(text.len() + 2);
+    json.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => json.push_str("\\\""),
+            '\\' => json.push_str("\\\\"),
+            '\n' => json.push_str("\\n"),
+            '\r' => json.push_str("\\r"),
+            '\t' => json.push_str("\\t"),
+            c if (c as u32) < 0x20 => json.push_str(&format!("\\u{:04x}", c as u32)),
+            c => json.push(c),
+        }
+    }
+    json.push('"');
+    json
+}
+
 /// Implemented by a component of world `event-extension`: handles one domain event.
 pub trait EventHandler {
     /// Handles one event. For synchronous subscriptions the decision applies to the operation

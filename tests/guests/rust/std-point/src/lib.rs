@@ -15,7 +15,7 @@
 use std::io::Write;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use saas_extensibility::{config, export_extension_point, logging, ExtensionPoint, Failure};
+use saas_extensibility::{config, export_extension_point, json_string, logging, ExtensionPoint, Failure};
 
 struct Point;
 
@@ -66,20 +66,6 @@ fn probe(input: &str) -> String {
         json_string(&connect),
         clock
     )
-}
-
-fn json_string(text: &str) -> String {
-    let mut json = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => json.push_str("\\\""),
-            '\\' => json.push_str("\\\\"),
-            c if (c as u32) < 0x20 => json.push_str(&format!("\\u{:04x}", c as u32)),
-            c => json.push(c),
-        }
-    }
-    json.push('"');
-    json
 }
 
 export_extension_point!(Point);
