@@ -18,15 +18,44 @@ internal sealed unsafe partial class ComponentTypeReader(IntPtr engine)
 {
     public ComponentDescription ReadComponent(IntPtr component)
     {
-        using var type = Native.wasmtime_component_type(component);
+        using var type = TypeOf(component);
+        return new ComponentDescription
+        {
+            Imports = ReadImports(type, ReadExtern),
+            Exports = ReadExports(type),
+        };
+    }
+
+    /// <summary>Only the import names: what the runtime needs of every component it loads.</summary>
+    public ImmutableArray<string> ReadImportNames(IntPtr component)
+    {
+        using var type = TypeOf(component);
+        return ReadImports(type, static (name, item) =>
+        {
+            // The name borrows from the component type, not from the extern: it is read already.
+            Native.wasmtime_component_extern_delete(item);
+            return name;
+        });
+    }
+
+    private static ComponentTypeHandle TypeOf(IntPtr component)
+    {
+        var type = Native.wasmtime_component_type(component);
         if (type.IsInvalid)
         {
+            type.Dispose();
             throw new InvalidOperationException("wasmtime_component_type returned no type.");
         }
 
-        var importCount = Native.wasmtime_component_type_import_count(type, engine);
-        var imports = ImmutableArray.CreateBuilder<ComponentItem>(checked((int)importCount));
-        for (nuint i = 0; i < importCount; i++)
+        return type;
+    }
+
+    /// <summary>Reads every import with <paramref name="read"/>, which takes ownership of the import's extern.</summary>
+    private ImmutableArray<T> ReadImports<T>(ComponentTypeHandle type, Func<string, IntPtr, T> read)
+    {
+        var count = Native.wasmtime_component_type_import_count(type, engine);
+        var imports = ImmutableArray.CreateBuilder<T>(checked((int)count));
+        for (nuint i = 0; i < count; i++)
         {
             byte* name;
             nuint nameLength;
@@ -36,12 +65,17 @@ internal sealed unsafe partial class ComponentTypeReader(IntPtr engine)
                 throw new InvalidOperationException($"wasmtime_component_type_import_nth({i}) found no import.");
             }
 
-            imports.Add(ReadExtern(Utf8(name, nameLength), item));
+            imports.Add(read(Utf8(name, nameLength), item));
         }
 
-        var exportCount = Native.wasmtime_component_type_export_count(type, engine);
-        var exports = ImmutableArray.CreateBuilder<ComponentItem>(checked((int)exportCount));
-        for (nuint i = 0; i < exportCount; i++)
+        return imports.MoveToImmutable();
+    }
+
+    private ImmutableArray<ComponentItem> ReadExports(ComponentTypeHandle type)
+    {
+        var count = Native.wasmtime_component_type_export_count(type, engine);
+        var exports = ImmutableArray.CreateBuilder<ComponentItem>(checked((int)count));
+        for (nuint i = 0; i < count; i++)
         {
             byte* name;
             nuint nameLength;
@@ -54,36 +88,7 @@ internal sealed unsafe partial class ComponentTypeReader(IntPtr engine)
             exports.Add(ReadExtern(Utf8(name, nameLength), item));
         }
 
-        return new ComponentDescription { Imports = imports.MoveToImmutable(), Exports = exports.MoveToImmutable() };
-    }
-
-    /// <summary>Only the import names: what the runtime needs of every component it loads.</summary>
-    public ImmutableArray<string> ReadImportNames(IntPtr component)
-    {
-        using var type = Native.wasmtime_component_type(component);
-        if (type.IsInvalid)
-        {
-            throw new InvalidOperationException("wasmtime_component_type returned no type.");
-        }
-
-        var importCount = Native.wasmtime_component_type_import_count(type, engine);
-        var names = ImmutableArray.CreateBuilder<string>(checked((int)importCount));
-        for (nuint i = 0; i < importCount; i++)
-        {
-            byte* name;
-            nuint nameLength;
-            IntPtr item;
-            if (!Native.wasmtime_component_type_import_nth(type, engine, i, &name, &nameLength, &item))
-            {
-                throw new InvalidOperationException($"wasmtime_component_type_import_nth({i}) found no import.");
-            }
-
-            // The name borrows from the component type, not from the extern: read it, then release the extern.
-            names.Add(Utf8(name, nameLength));
-            Native.wasmtime_component_extern_delete(item);
-        }
-
-        return names.MoveToImmutable();
+        return exports.MoveToImmutable();
     }
 
     /// <summary>Reads and then deletes an owned <c>wasmtime_component_extern_t*</c>.</summary>

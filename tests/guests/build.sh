@@ -157,7 +157,7 @@ if [[ -x "$GOROOT/bin/go" ]]; then go_version="$("$GOROOT/bin/go" version 2>/dev
 SAAS_WIT="$WIT/saas-extensibility/extensibility.wit"
 RUST_SDK="$REPO_ROOT/Extensions.Sdk/rust/saas-extensibility"
 GO_SDK="$REPO_ROOT/Extensions.Sdk/go"
-rust_event_hash="$(inputs_hash "$rust_version" "$COMPONENTIZE" \
+rust_event_hash="$(inputs_hash "$rust_version" "$COMPONENTIZE" "$RUST_SDK" \
   rust/event-handler/src rust/event-handler/Cargo.toml rust/event-handler/Cargo.lock \
   rust/event-handler/.cargo "$WIT/saas-extensibility")"
 rust_std_event_hash="$(inputs_hash "$rust_version" "$COMPONENTIZE" "$RUST_SDK" rust/std-event-handler "$WIT/saas-extensibility")"

@@ -2,6 +2,7 @@ using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
+using Wasmtime.Components;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ExtensibilityHost.Core.Tests.Runtime;
@@ -38,6 +39,23 @@ public sealed class BuiltGuestsFixture : IAsyncLifetime
         var bytes = await File.ReadAllBytesAsync(Guests.Built(fileName));
         return await Cache.PrecompileAsync(bytes);
     }
+
+    /// <summary>Calls <c>event-handler.handle</c> of a built guest with <see cref="Events.Sample"/>.</summary>
+    public async Task<InvocationResult> HandleAsync(string fileName, string eventType, string payload)
+    {
+        var component = await LoadAsync(fileName);
+        return Sandbox.Invoke(component, new InvocationTarget(HostInterfaces.EventHandler, "handle"), [Events.Sample(eventType, payload)], Context(fileName), Limits);
+    }
+
+    /// <summary>Calls <c>extension-point.invoke(point, input)</c> of a built guest.</summary>
+    public async Task<InvocationResult> InvokePointAsync(string fileName, string point, string input)
+    {
+        var component = await LoadAsync(fileName);
+        return Sandbox.Invoke(
+            component, new InvocationTarget(HostInterfaces.ExtensionPoint, "invoke"), [ComponentValue.String(point), ComponentValue.String(input)], Context(fileName), Limits);
+    }
+
+    private static InvocationContext Context(string fileName) => new() { TenantId = "acme", ComponentName = Path.GetFileNameWithoutExtension(fileName), Version = "1" };
 
     public ValueTask DisposeAsync()
     {

@@ -3,25 +3,16 @@ using ExtensibilityHost.Core.Runtime.Imports;
 
 namespace ExtensibilityHost.Core.Tests.Runtime;
 
-/// <summary>The JavaScript (componentize-js) and Rust (hand-written canonical ABI) event handlers, built from source.</summary>
+/// <summary>The JavaScript (componentize-js) and Rust (the SDK crate, without WASI) event handlers, built from source.</summary>
 [Collection(BuiltGuestsCollection.Name)]
 public sealed class EventHandlerGuestTests(BuiltGuestsFixture guests)
 {
-    private static readonly InvocationTarget Handle = new(HostInterfaces.EventHandler, "handle");
-
-    private async Task<InvocationResult> HandleAsync(string guest, string eventType, string payload)
-    {
-        var component = await guests.LoadAsync(guest);
-        var context = new InvocationContext { TenantId = "acme", ComponentName = guest, Version = "1" };
-        return guests.Sandbox.Invoke(component, Handle, [Events.Sample(eventType, payload)], context, BuiltGuestsFixture.Limits);
-    }
-
     [Theory]
     [InlineData("js-event-handler.wasm", "js handler: order.placed event evt-1 for acme")]
     [InlineData("rust-event-handler.wasm", "rust handler: order.placed event evt-1, payload 14 bytes")]
     public async Task Handle_OrdinaryEvent_ProceedsAndItsLogLineIsCaptured(string guest, string expectedLog)
     {
-        var result = await HandleAsync(guest, "order.placed", """{"orderId":42}""");
+        var result = await guests.HandleAsync(guest, "order.placed", """{"orderId":42}""");
 
         Assert.Equal(InvocationOutcome.Ok, result.Outcome);
         Assert.Equal("proceed", result.Output!.Payload!.AsVariant());
@@ -35,7 +26,7 @@ public sealed class EventHandlerGuestTests(BuiltGuestsFixture guests)
     [InlineData("rust-event-handler.wasm", "rust says no")]
     public async Task Handle_ForbiddenPayload_VetoesWithAReason(string guest, string reason)
     {
-        var result = await HandleAsync(guest, "order.placed", """{"note":"forbidden"}""");
+        var result = await guests.HandleAsync(guest, "order.placed", """{"note":"forbidden"}""");
 
         Assert.Equal(InvocationOutcome.Ok, result.Outcome);
         var decision = result.Output!.Payload!;
@@ -46,7 +37,7 @@ public sealed class EventHandlerGuestTests(BuiltGuestsFixture guests)
     [Fact]
     public async Task Handle_RewriteEventInJavaScript_ReplacesThePayload()
     {
-        var result = await HandleAsync("js-event-handler.wasm", "order.rewrite", "{}");
+        var result = await guests.HandleAsync("js-event-handler.wasm", "order.rewrite", "{}");
 
         var decision = result.Output!.Payload!;
         Assert.Equal("replace", decision.AsVariant());
@@ -58,7 +49,7 @@ public sealed class EventHandlerGuestTests(BuiltGuestsFixture guests)
     [InlineData("rust-event-handler.wasm", "rust-fail", "rust handler failed on order.placed")]
     public async Task Handle_FailingPayload_IsGuestErrorWithTheFailureRecord(string guest, string code, string message)
     {
-        var result = await HandleAsync(guest, "order.placed", """{"fail":true}""");
+        var result = await guests.HandleAsync(guest, "order.placed", """{"fail":true}""");
 
         Assert.Equal(InvocationOutcome.GuestError, result.Outcome);
         var failure = result.Output!.Payload!;

@@ -16,23 +16,7 @@ namespace ExtensibilityHost.Core.Tests.Runtime;
 [Collection(BuiltGuestsCollection.Name)]
 public sealed class ToolchainGuestTests(BuiltGuestsFixture guests)
 {
-    private static readonly InvocationTarget Handle = new(HostInterfaces.EventHandler, "handle");
     private static readonly InvocationTarget Invoke = new(HostInterfaces.ExtensionPoint, "invoke");
-
-    private static InvocationContext Context(string guest) => new() { TenantId = "acme", ComponentName = guest, Version = "1" };
-
-    private async Task<InvocationResult> HandleAsync(string guest, string eventType, string payload)
-    {
-        var component = await guests.LoadAsync(guest);
-        return guests.Sandbox.Invoke(component, Handle, [Events.Sample(eventType, payload)], Context(guest), BuiltGuestsFixture.Limits);
-    }
-
-    private async Task<InvocationResult> InvokeAsync(string guest, string point, string input)
-    {
-        var component = await guests.LoadAsync(guest);
-        return guests.Sandbox.Invoke(
-            component, Invoke, [ComponentValue.String(point), ComponentValue.String(input)], Context(guest), BuiltGuestsFixture.Limits);
-    }
 
     private static JsonElement OkJson(InvocationResult result)
     {
@@ -45,7 +29,7 @@ public sealed class ToolchainGuestTests(BuiltGuestsFixture guests)
     [InlineData("go-event-handler.wasm", "go")]
     public async Task Handle_OrdinaryEvent_ProceedsWithStdoutAndLoggingInTheLog(string guest, string lang)
     {
-        var result = await HandleAsync(guest, "order.placed", """{"orderId":42}""");
+        var result = await guests.HandleAsync(guest, "order.placed", """{"orderId":42}""");
 
         Assert.Equal(InvocationOutcome.Ok, result.Outcome);
         Assert.Equal("proceed", result.Output!.Payload!.AsVariant());
@@ -59,7 +43,7 @@ public sealed class ToolchainGuestTests(BuiltGuestsFixture guests)
     [InlineData("go-event-handler.wasm", "go")]
     public async Task Handle_ForbiddenPayload_Vetoes(string guest, string lang)
     {
-        var result = await HandleAsync(guest, "order.placed", """{"note":"forbidden"}""");
+        var result = await guests.HandleAsync(guest, "order.placed", """{"note":"forbidden"}""");
 
         var decision = result.Output!.Payload!;
         Assert.Equal(("veto", $"{lang} says no"), (decision.AsVariant(), decision.Payload!.AsString()));
@@ -70,8 +54,8 @@ public sealed class ToolchainGuestTests(BuiltGuestsFixture guests)
     [InlineData("go-event-handler.wasm", "go")]
     public async Task Handle_Rewrite_ReplacesWithTheCountKeptInKeyValue(string guest, string lang)
     {
-        var first = await HandleAsync(guest, "order.rewrite", "{}");
-        var second = await HandleAsync(guest, "order.rewrite", "{}");
+        var first = await guests.HandleAsync(guest, "order.rewrite", "{}");
+        var second = await guests.HandleAsync(guest, "order.rewrite", "{}");
 
         var before = JsonDocument.Parse(first.Output!.Payload!.Payload!.AsString()).RootElement;
         var after = JsonDocument.Parse(second.Output!.Payload!.Payload!.AsString()).RootElement;
@@ -84,7 +68,7 @@ public sealed class ToolchainGuestTests(BuiltGuestsFixture guests)
     [InlineData("go-event-handler.wasm", "go")]
     public async Task Handle_FailingPayload_IsGuestErrorWithTheFailure(string guest, string lang)
     {
-        var result = await HandleAsync(guest, "order.placed", """{"note":"fail"}""");
+        var result = await guests.HandleAsync(guest, "order.placed", """{"note":"fail"}""");
 
         Assert.Equal(InvocationOutcome.GuestError, result.Outcome);
         var failure = result.Output!.Payload!.AsRecord();
@@ -96,8 +80,8 @@ public sealed class ToolchainGuestTests(BuiltGuestsFixture guests)
     [InlineData("go-point.wasm", "go")]
     public async Task Invoke_Point_AnswersAndItsStdoutAndStderrAreLogLines(string guest, string lang)
     {
-        var output = OkJson(await InvokeAsync(guest, "orders.enrich", """{"a":1}"""));
-        var result = await InvokeAsync(guest, "orders.enrich", """{"a":1}""");
+        var output = OkJson(await guests.InvokePointAsync(guest, "orders.enrich", """{"a":1}"""));
+        var result = await guests.InvokePointAsync(guest, "orders.enrich", """{"a":1}""");
 
         Assert.Equal((lang, "orders.enrich", 1), (output.GetProperty("lang").GetString(), output.GetProperty("point").GetString(), output.GetProperty("input").GetProperty("a").GetInt32()));
         Assert.Contains((GuestLogSource.Stdout, GuestLogLevel.Info, $"{lang} point: orders.enrich"), result.Logs.Select(l => (l.Source, l.Level, l.Message)));
@@ -110,7 +94,7 @@ public sealed class ToolchainGuestTests(BuiltGuestsFixture guests)
     [InlineData("go-point.wasm")]
     public async Task Invoke_WasiProbe_SeesNoFilesEnvironmentOrArgumentsButAClock(string guest)
     {
-        var probe = OkJson(await InvokeAsync(guest, "probe.wasi", """{"port":9}"""));
+        var probe = OkJson(await guests.InvokePointAsync(guest, "probe.wasi", """{"port":9}"""));
 
         Assert.StartsWith("error:", probe.GetProperty("file").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, probe.GetProperty("env").GetInt32());
@@ -125,7 +109,7 @@ public sealed class ToolchainGuestTests(BuiltGuestsFixture guests)
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
 
-        var probe = OkJson(await InvokeAsync("rust-std-point.wasm", "probe.wasi", $$"""{"port":{{port}}}"""));
+        var probe = OkJson(await guests.InvokePointAsync("rust-std-point.wasm", "probe.wasi", $$"""{"port":{{port}}}"""));
 
         Assert.StartsWith("error:", probe.GetProperty("connect").GetString(), StringComparison.Ordinal);
         Assert.False(listener.Pending());
@@ -134,7 +118,7 @@ public sealed class ToolchainGuestTests(BuiltGuestsFixture guests)
     [Fact]
     public async Task Invoke_GoProbe_GetsRandomBytes()
     {
-        var probe = OkJson(await InvokeAsync("go-point.wasm", "probe.wasi", "{}"));
+        var probe = OkJson(await guests.InvokePointAsync("go-point.wasm", "probe.wasi", "{}"));
 
         Assert.True(probe.GetProperty("random").GetBoolean());
     }
@@ -142,7 +126,7 @@ public sealed class ToolchainGuestTests(BuiltGuestsFixture guests)
     [Fact]
     public async Task Invoke_RustPanic_IsATrapWithThePanicMessageFromStderr()
     {
-        var result = await InvokeAsync("rust-std-point.wasm", "panic", "{}");
+        var result = await guests.InvokePointAsync("rust-std-point.wasm", "panic", "{}");
 
         Assert.Equal((InvocationOutcome.Trap, TrapKind.Unreachable), (result.Outcome, result.Trap));
         Assert.Contains(result.Logs, l => l is { Source: GuestLogSource.Stderr, Level: GuestLogLevel.Error, Message: "rust-std panicked on purpose" });
@@ -151,7 +135,7 @@ public sealed class ToolchainGuestTests(BuiltGuestsFixture guests)
     [Fact]
     public async Task Invoke_ChattyGuest_StdoutIsCappedLikeTheLoggingImport()
     {
-        var result = await InvokeAsync("rust-std-point.wasm", "chatty", "{}");
+        var result = await guests.InvokePointAsync("rust-std-point.wasm", "chatty", "{}");
 
         Assert.Equal(InvocationOutcome.Ok, result.Outcome);
         Assert.Equal(100, result.Logs.Count);
@@ -162,8 +146,8 @@ public sealed class ToolchainGuestTests(BuiltGuestsFixture guests)
     [Fact]
     public async Task Invoke_GoBeyondItsFixedHeap_TrapsCleanlyAndTheNextCallRuns()
     {
-        var exhausted = await InvokeAsync("go-point.wasm", "alloc", """{"MiB":64}""");
-        var next = OkJson(await InvokeAsync("go-point.wasm", "alloc", """{"MiB":4}"""));
+        var exhausted = await guests.InvokePointAsync("go-point.wasm", "alloc", """{"MiB":64}""");
+        var next = OkJson(await guests.InvokePointAsync("go-point.wasm", "alloc", """{"MiB":4}"""));
 
         Assert.Equal(InvocationOutcome.Trap, exhausted.Outcome);
         Assert.Contains(exhausted.Logs, l => l is { Source: GuestLogSource.Stderr, Message: "fatal error: out of memory" });
@@ -199,7 +183,8 @@ public sealed class ToolchainGuestTests(BuiltGuestsFixture guests)
             RuntimeFixture.TestOptions(),
             HostCapabilities.Standard(new InMemoryKeyValueStore(new KeyValueOptions()), new InMemoryConfigSource(), wasi: policy));
         var component = engine.Compile(await File.ReadAllBytesAsync(Guests.Built(guest), TestContext.Current.CancellationToken));
+        var context = new InvocationContext { TenantId = "acme", ComponentName = "refused", Version = "1" };
         return new ComponentSandbox(engine).Invoke(
-            component, Invoke, [ComponentValue.String("orders.enrich"), ComponentValue.String("{}")], Context(guest), BuiltGuestsFixture.Limits);
+            component, Invoke, [ComponentValue.String("orders.enrich"), ComponentValue.String("{}")], context, BuiltGuestsFixture.Limits);
     }
 }

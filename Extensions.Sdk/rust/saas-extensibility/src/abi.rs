@@ -81,11 +81,20 @@ impl ImportReturnArea {
         self.0.as_mut_ptr()
     }
 
-    pub(crate) fn byte(&self, offset: usize) -> u8 {
-        self.0[offset]
+    /// The payload of an `option<list<u8>>` / `option<string>` the import wrote, now ours.
+    pub(crate) fn take_option(&self) -> Option<Vec<u8>> {
+        (self.0[0] != 0).then(|| unsafe { take_bytes(self.u32(4), self.u32(8)) })
     }
 
-    pub(crate) fn u32(&self, offset: usize) -> u32 {
+    /// A `result<_, string>` the import wrote, its error now ours.
+    pub(crate) fn take_result(&self) -> Result<(), String> {
+        match self.take_option() {
+            None => Ok(()),
+            Some(error) => Err(String::from_utf8_lossy(&error).into_owned()),
+        }
+    }
+
+    fn u32(&self, offset: usize) -> u32 {
         u32::from_le_bytes([self.0[offset], self.0[offset + 1], self.0[offset + 2], self.0[offset + 3]])
     }
 }
@@ -94,7 +103,7 @@ impl ImportReturnArea {
 ///
 /// # Safety
 /// `ptr`/`len` must describe a block the host allocated for this call and handed over.
-pub(crate) unsafe fn take_bytes(ptr: u32, len: u32) -> Vec<u8> {
+unsafe fn take_bytes(ptr: u32, len: u32) -> Vec<u8> {
     if len == 0 {
         return Vec::new();
     }

@@ -1,6 +1,6 @@
 //! `saas:extensibility/config@1.0.0`: read-only settings the operator's admins set per component.
 
-use crate::abi::{take_bytes, ImportReturnArea};
+use crate::abi::ImportReturnArea;
 
 #[cfg(target_arch = "wasm32")]
 #[link(wasm_import_module = "saas:extensibility/config@1.0.0")]
@@ -18,8 +18,5 @@ pub fn get(key: &str) -> Option<String> {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = key;
-    match area.byte(0) {
-        0 => None,
-        _ => Some(String::from_utf8_lossy(&unsafe { take_bytes(area.u32(4), area.u32(8)) }).into_owned()),
-    }
+    area.take_option().map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
 }

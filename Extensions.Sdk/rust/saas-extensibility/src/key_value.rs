@@ -1,6 +1,6 @@
 //! `saas:extensibility/key-value@1.0.0`: a small store private to this tenant and component.
 
-use crate::abi::{take_bytes, ImportReturnArea};
+use crate::abi::ImportReturnArea;
 
 #[cfg(target_arch = "wasm32")]
 #[link(wasm_import_module = "saas:extensibility/key-value@1.0.0")]
@@ -22,10 +22,7 @@ pub fn get(key: &str) -> Option<Vec<u8>> {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = key;
-    match area.byte(0) {
-        0 => None,
-        _ => Some(unsafe { take_bytes(area.u32(4), area.u32(8)) }),
-    }
+    area.take_option()
 }
 
 /// Stores `value` under `key`. `Err` says which host cap (key size, value size, entry count) was hit.
@@ -37,10 +34,7 @@ pub fn set(key: &str, value: &[u8]) -> Result<(), String> {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (key, value);
-    match area.byte(0) {
-        0 => Ok(()),
-        _ => Err(String::from_utf8_lossy(&unsafe { take_bytes(area.u32(4), area.u32(8)) }).into_owned()),
-    }
+    area.take_result()
 }
 
 /// Removes `key`; removing a missing key is not an error.
