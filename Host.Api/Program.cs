@@ -17,6 +17,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.UseRateLimiter();
 app.UseHttpMetrics();
 
@@ -34,6 +35,7 @@ app.MapInvokeEndpoints();
 app.MapInvocationEndpoints();
 app.MapProtectionEndpoints();
 app.MapSettingEndpoints();
+app.MapPortal();
 
 app.Run();
 return 0;

@@ -2,14 +2,17 @@ using ExtensibilityHost.Api.Auth;
 using ExtensibilityHost.Api.Problems;
 using ExtensibilityHost.Core.Reviews;
 using ExtensibilityHost.Core.Versions;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ExtensibilityHost.Api.Endpoints;
 
 /// <summary>
 /// <c>/api/v1/admin/reviews</c> (admin keys only): the review queue, approve / reject / roll back a
-/// version by id, and its audit trail. A decision on a version not in the right state — including
-/// the loser of two concurrent decisions — is a 409 <c>version-state-conflict</c>.
+/// version by id, its audit trail, and the shadow run of its recorded inputs. A decision on a
+/// version not in the right state — including the loser of two concurrent decisions — is a 409
+/// <c>version-state-conflict</c>.
 /// </summary>
 internal static class ReviewEndpoints
 {
@@ -21,6 +24,7 @@ internal static class ReviewEndpoints
         group.MapPost("/{versionId:guid}/approve", ApproveAsync);
         group.MapPost("/{versionId:guid}/reject", RejectAsync).Validate<RejectRequest>();
         group.MapPost("/{versionId:guid}/rollback", RollbackAsync);
+        group.MapPost("/{versionId:guid}/shadow-run", ShadowRunAsync);
         return app;
     }
 
@@ -50,17 +54,61 @@ internal static class ReviewEndpoints
         return history is null ? NoVersion(versionId) : TypedResults.Ok(history.ConvertAll(ReviewEntryResponse.From));
     }
 
+    /// <summary>Approves a pending version; an optional body <c>{reason}</c> goes to the audit trail.</summary>
     private static async Task<Results<Ok<VersionResponse>, ProblemHttpResult>> ApproveAsync(
-        Guid versionId, HttpContext http, ReviewService reviews, CancellationToken cancellationToken) =>
-        Respond(await reviews.ApproveAsync(versionId, http.User.Actor(), cancellationToken), versionId);
+        Guid versionId, [FromBody] DecisionRequest? request, IValidator<DecisionRequest> validator, HttpContext http, ReviewService reviews,
+        CancellationToken cancellationToken) =>
+        await InvalidAsync(validator, request, cancellationToken) is { } invalid
+            ? invalid
+            : Respond(await reviews.ApproveAsync(versionId, http.User.Actor(), cancellationToken, Reason(request)), versionId);
 
     private static async Task<Results<Ok<VersionResponse>, ProblemHttpResult>> RejectAsync(
         Guid versionId, RejectRequest request, HttpContext http, ReviewService reviews, CancellationToken cancellationToken) =>
         Respond(await reviews.RejectAsync(versionId, request.Reason.Trim(), http.User.Actor(), cancellationToken), versionId);
 
+    /// <summary>Rolls back to a superseded version; an optional body <c>{reason}</c> goes to the audit trail.</summary>
     private static async Task<Results<Ok<VersionResponse>, ProblemHttpResult>> RollbackAsync(
-        Guid versionId, HttpContext http, ReviewService reviews, CancellationToken cancellationToken) =>
-        Respond(await reviews.RollbackAsync(versionId, http.User.Actor(), cancellationToken), versionId);
+        Guid versionId, [FromBody] DecisionRequest? request, IValidator<DecisionRequest> validator, HttpContext http, ReviewService reviews,
+        CancellationToken cancellationToken) =>
+        await InvalidAsync(validator, request, cancellationToken) is { } invalid
+            ? invalid
+            : Respond(await reviews.RollbackAsync(versionId, http.User.Actor(), cancellationToken, Reason(request)), versionId);
+
+    /// <summary>
+    /// Replays the last recorded inputs of the component's active version against this version and
+    /// the active one, without side effects; an optional body <c>{count}</c> (1–50, default 10).
+    /// </summary>
+    private static async Task<Results<Ok<ShadowRunResponse>, ProblemHttpResult>> ShadowRunAsync(
+        Guid versionId, [FromBody] ShadowRunRequest? request, IValidator<ShadowRunRequest> validator, ShadowRunner runner,
+        CancellationToken cancellationToken)
+    {
+        request ??= new ShadowRunRequest();
+        if (await InvalidAsync(validator, request, cancellationToken) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var run = await runner.RunAsync(versionId, request.Count, cancellationToken);
+        return run is null ? NoVersion(versionId) : TypedResults.Ok(ShadowRunResponse.From(run));
+    }
+
+    private static string? Reason(DecisionRequest? request) => string.IsNullOrWhiteSpace(request?.Reason) ? null : request.Reason.Trim();
+
+    /// <summary>The 400 of an optional body that fails its validator, or null when it is absent or valid.</summary>
+    private static async Task<ProblemHttpResult?> InvalidAsync<T>(IValidator<T> validator, T? body, CancellationToken cancellationToken)
+    {
+        if (body is null)
+        {
+            return null;
+        }
+
+        var result = await validator.ValidateAsync(body, cancellationToken);
+        return result.IsValid
+            ? null
+            : ApiProblems.Validation("One or more fields are not valid; see 'errors'.", result.Errors
+                .GroupBy(e => char.ToLowerInvariant(e.PropertyName[0]) + e.PropertyName[1..])
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray()));
+    }
 
     private static Results<Ok<VersionResponse>, ProblemHttpResult> Respond(ReviewResult result, Guid versionId) => result.Outcome switch
     {

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>The HTTP layer's composition: auth, problems, validation, rate limits, OpenAPI, health.</summary>
+/// <summary>The HTTP layer's composition: auth, problems, validation, rate limits, OpenAPI, health, the admin portal.</summary>
 internal static class ApiServiceCollectionExtensions
 {
     public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
@@ -33,6 +33,7 @@ internal static class ApiServiceCollectionExtensions
             .AddPolicy(ApiKeyDefaults.AdminPolicy, policy => policy.RequireRole(ApiKeyDefaults.AdminRole))
             .AddPolicy(ApiKeyDefaults.CallerPolicy, policy => policy.RequireAuthenticatedUser());
         services.AddScoped<TenantAccessFilter>();
+        services.AddPortal();
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
         services.AddTenantRateLimiting(builder.Configuration);

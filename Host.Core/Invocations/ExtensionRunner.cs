@@ -26,6 +26,8 @@ internal sealed partial class ExtensionRunner(
     ComponentSandbox sandbox,
     SandboxEngine engine,
     InvocationRecorder recorder,
+    ComponentDescriptions descriptions,
+    InvocationInputs inputs,
     CircuitBreaker breaker,
     InvocationMetrics metrics,
     TimeProvider time,
@@ -107,8 +109,9 @@ internal sealed partial class ExtensionRunner(
         metrics.Record(result);
 
         // The code ran: record it even if the caller has given up meanwhile.
+        var input = inputs.Capture(request.Target, request.Arguments, descriptions.SignatureOf(extension.Component, request.Target));
         var record = InvocationRecords.Create(
-            id, extension, request, result, Math.Min(limits.MemoryBytes, engine.Options.PoolMaxMemoryBytes), startedAt);
+            id, extension, request, result, Math.Min(limits.MemoryBytes, engine.Options.PoolMaxMemoryBytes), startedAt, input);
         await recorder.RecordAsync(record, breaker.CountsAsFailure(result.Outcome), extension.ConsecutiveFailures, CancellationToken.None);
 
         return new ExtensionRunResult

@@ -33,6 +33,29 @@ public sealed class InvocationOptions
     /// </summary>
     public bool GuestErrorsCountAsFailures { get; set; } = true;
 
+    /// <summary>
+    /// Whether each invocation's input (the export and its arguments as WIT JSON) is kept in the
+    /// invocation log, capped and redacted, so a shadow run at review can replay it against a
+    /// pending version.
+    /// </summary>
+    public bool RecordInputs { get; set; } = true;
+
+    /// <summary>The largest input kept, in bytes of JSON; a larger input is not recorded (and not replayable).</summary>
+    [Range(0, 1024 * 1024)]
+    public int MaxRecordedInputBytes { get; set; } = 16 * 1024;
+
+    /// <summary>
+    /// JSON property names whose values are replaced by <c>"[redacted]"</c> before an input is
+    /// recorded — anywhere in the arguments, including inside JSON text such as an event's payload.
+    /// Compared ignoring case, <c>-</c> and <c>_</c>. <see langword="null"/> (not configured) means
+    /// <see cref="DefaultRedactedFields"/>; a configured list replaces it.
+    /// </summary>
+    public IList<string>? RedactedFields { get; set; }
+
+    /// <summary>Redacted unless configured otherwise.</summary>
+    public static IReadOnlyList<string> DefaultRedactedFields { get; } =
+        ["password", "secret", "token", "apiKey", "authorization", "cardNumber", "cvv", "iban", "ssn"];
+
     /// <summary>The concurrency limit of <paramref name="tenantId"/>.</summary>
     public int ConcurrencyLimitOf(string tenantId) =>
         TenantConcurrency.TryGetValue(tenantId, out var limit) ? limit : MaxConcurrencyPerTenant;

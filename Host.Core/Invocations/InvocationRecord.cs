@@ -45,6 +45,13 @@ public sealed class InvocationRecord
     /// <summary>Log lines dropped by the caps.</summary>
     public int LogsDropped { get; init; }
 
+    /// <summary>
+    /// What was called with what, as JSON <c>{"target": "interface#function", "args": [...]}</c>
+    /// (WIT JSON, redacted), or <see langword="null"/> when inputs are not recorded or this one was
+    /// over the cap. Shadow runs replay it.
+    /// </summary>
+    public string? InputJson { get; init; }
+
     /// <summary>The error, for any outcome other than ok.</summary>
     public string? Error { get; init; }
 

@@ -11,7 +11,7 @@ namespace ExtensibilityHost.Core.Invocations;
 internal static class InvocationRecords
 {
     public static InvocationRecord Create(
-        Guid id, PreparedExtension extension, ExtensionRunRequest request, InvocationResult result, long memoryLimitBytes, DateTime startedAt) => new()
+        Guid id, PreparedExtension extension, ExtensionRunRequest request, InvocationResult result, long memoryLimitBytes, DateTime startedAt, string? inputJson) => new()
         {
             Id = id,
             TenantId = extension.TenantId,
@@ -27,6 +27,7 @@ internal static class InvocationRecords
             MemoryLimitBytes = memoryLimitBytes,
             LogsJson = LogsJson(result.Logs),
             LogsDropped = result.LogsDropped,
+            InputJson = inputJson,
             Error = result.Error is null ? null : Truncate(result.Error, Lengths.Reason),
             StartedAt = startedAt,
         };

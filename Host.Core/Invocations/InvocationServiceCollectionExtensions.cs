@@ -22,10 +22,12 @@ internal static class InvocationServiceCollectionExtensions
         services.TryAddSingleton<ExtensionRunner>();
         services.TryAddSingleton<IExtensionRunner>(sp => sp.GetRequiredService<ExtensionRunner>());
         services.TryAddSingleton<ComponentDescriptions>();
+        services.TryAddSingleton<InvocationInputs>();
         services.TryAddSingleton<JsonCalls>();
         services.TryAddSingleton<IComponentInvoker, ComponentInvoker>();
         services.TryAddScoped<ExtensionProtection>();
         services.TryAddScoped<InvocationLog>();
+        services.TryAddScoped<ExtensionHealth>();
         services.TryAddSingleton<InvocationMetrics>();
         return services;
     }

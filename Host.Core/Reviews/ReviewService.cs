@@ -25,8 +25,12 @@ namespace ExtensibilityHost.Core.Reviews;
 public sealed partial class ReviewService(HostDbContext db, TimeProvider time, ILogger<ReviewService> logger)
 {
     /// <summary>Approves a pending version: it becomes active and the component's active version (if any) superseded.</summary>
-    public Task<ReviewResult> ApproveAsync(Guid versionId, string actor, CancellationToken cancellationToken) =>
-        DecideAsync(versionId, ReviewDecision.Approved, reason: null, actor, cancellationToken);
+    /// <param name="versionId">The version.</param>
+    /// <param name="actor">Who decides, for the audit.</param>
+    /// <param name="cancellationToken">Cancels the decision.</param>
+    /// <param name="reason">Why, for the audit (the portal requires one; the API accepts one).</param>
+    public Task<ReviewResult> ApproveAsync(Guid versionId, string actor, CancellationToken cancellationToken, string? reason = null) =>
+        DecideAsync(versionId, ReviewDecision.Approved, reason, actor, cancellationToken);
 
     /// <summary>Rejects a pending version with a reason shown to the tenant.</summary>
     public Task<ReviewResult> RejectAsync(Guid versionId, string reason, string actor, CancellationToken cancellationToken)
@@ -36,8 +40,12 @@ public sealed partial class ReviewService(HostDbContext db, TimeProvider time, I
     }
 
     /// <summary>Makes a superseded version active again; the component's active version becomes superseded.</summary>
-    public Task<ReviewResult> RollbackAsync(Guid versionId, string actor, CancellationToken cancellationToken) =>
-        DecideAsync(versionId, ReviewDecision.RolledBack, reason: null, actor, cancellationToken);
+    /// <param name="versionId">The version.</param>
+    /// <param name="actor">Who decides, for the audit.</param>
+    /// <param name="cancellationToken">Cancels the decision.</param>
+    /// <param name="reason">Why, for the audit (the portal requires one; the API accepts one).</param>
+    public Task<ReviewResult> RollbackAsync(Guid versionId, string actor, CancellationToken cancellationToken, string? reason = null) =>
+        DecideAsync(versionId, ReviewDecision.RolledBack, reason, actor, cancellationToken);
 
     /// <summary>The decisions about a version, oldest first; null when there is no such version.</summary>
     public async Task<List<Review>?> HistoryAsync(Guid versionId, CancellationToken cancellationToken)
@@ -115,12 +123,15 @@ public sealed partial class ReviewService(HostDbContext db, TimeProvider time, I
                             cancellationToken);
                 }
 
+                // The version's status reason is the tenant's answer to "why is it not running"; an
+                // approval's or roll-back's reason belongs to the audit row only.
+                var statusReason = to == VersionStatus.Active ? null : reason;
                 await db.Versions
                     .Where(v => v.Id == versionId && v.ConcurrencyStamp == claim)
                     .ExecuteUpdateAsync(
                         set => set
                             .SetProperty(v => v.Status, to)
-                            .SetProperty(v => v.StatusReason, reason)
+                            .SetProperty(v => v.StatusReason, statusReason)
                             .SetProperty(v => v.StatusChangedAt, now),
                         cancellationToken);
                 db.Reviews.Add(new Review

@@ -12,6 +12,12 @@ public sealed record InvocationContext
     /// <summary>The component version being run.</summary>
     public required string Version { get; init; }
 
+    /// <summary>
+    /// A shadow run at review: the call must have no lasting effect. Capabilities that write keep
+    /// the writes in a throwaway scope (key-value: an overlay on the tenant's real entries).
+    /// </summary>
+    public bool IsShadow { get; init; }
+
     /// <summary>Unique id of this call, for the invocation log.</summary>
     public string InvocationId { get; init; } = Guid.CreateVersion7().ToString("N");
 

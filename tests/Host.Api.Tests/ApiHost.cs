@@ -5,6 +5,8 @@ using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Storage;
 using ExtensibilityHost.Core.Tenants;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +18,8 @@ namespace ExtensibilityHost.Api.Tests;
 /// The real Host.Api (its Program, auth, database migrations, blob store, validator) in memory, on
 /// a SQLite file and blobs in a temporary folder deleted on dispose. Settings are given explicitly
 /// so EXTHOST_DATA_DIR in the developer's shell does not matter; the admin key is inserted
-/// directly, so EXTHOST_ADMIN_KEY does not either.
+/// directly, so EXTHOST_ADMIN_KEY does not either. In memory by default; on real Kestrel on a
+/// loopback port when a browser must reach it (<see cref="BaseAddress"/>).
 /// </summary>
 public sealed class ApiHost : WebApplicationFactory<Program>
 {
@@ -26,13 +29,21 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     private readonly string _directory = Directory.CreateTempSubdirectory("exthost-api-").FullName;
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _testServices;
+    private readonly bool _kestrel;
     private string? _adminKey;
 
     /// <param name="settings">Configuration overrides, e.g. another blob store.</param>
     /// <param name="testServices">Test-only service registrations applied after the host's own (e.g. a failing interceptor).</param>
-    public ApiHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
+    /// <param name="kestrel">Serve on real Kestrel on a free loopback port instead of in memory.</param>
+    public ApiHost(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null, bool kestrel = false)
     {
         _testServices = testServices;
+        _kestrel = kestrel;
+        if (kestrel)
+        {
+            UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        }
+
         _settings = new(StringComparer.Ordinal)
         {
             ["ExtensibilityHost:Database:ConnectionString"] = $"Data Source={Path.Combine(_directory, "exthost.db")}",
@@ -54,10 +65,21 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     /// <summary>An admin key registered in this host's database.</summary>
     public string AdminKey => _adminKey ?? throw new InvalidOperationException("Call StartAsync first.");
 
+    /// <summary>The host's address on Kestrel (e.g. <c>http://127.0.0.1:41234</c>).</summary>
+    public Uri BaseAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
     /// <summary>Starts the host and registers an admin key.</summary>
     public async Task StartAsync()
     {
-        _ = Server;
+        if (_kestrel)
+        {
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
+
         var secret = ApiKeySecret.Generate();
         await WithDbAsync(async db =>
         {

@@ -204,6 +204,9 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
                     b.Property<long?>("FuelConsumed")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("InputJson")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("LogsDropped")
                         .HasColumnType("int");
 

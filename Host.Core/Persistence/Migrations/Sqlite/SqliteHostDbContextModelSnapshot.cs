@@ -199,6 +199,9 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
                     b.Property<long?>("FuelConsumed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("InputJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LogsDropped")
                         .HasColumnType("INTEGER");
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Wasmtime.Components;
@@ -7,10 +8,12 @@ namespace ExtensibilityHost.Core.Runtime.Imports.KeyValue;
 /// <summary>
 /// <c>saas:extensibility/key-value</c>: scoped to the running tenant and component, so one
 /// tenant's component can never name another's keys. Size caps are a WIT <c>err</c>, not a trap.
+/// A shadow run (<see cref="InvocationContext.IsShadow"/>) writes to an overlay dropped after the call.
 /// </summary>
 internal sealed class KeyValueCapability(IKeyValueStore store, IOptions<KeyValueOptions> caps) : IHostCapability
 {
     private readonly KeyValueOptions options = caps.Value;
+    private readonly ConditionalWeakTable<InvocationScope, OverlayKeyValueStore> _overlays = new();
 
     public void Link(ComponentLinker linker)
     {
@@ -19,18 +22,24 @@ internal sealed class KeyValueCapability(IKeyValueStore store, IOptions<KeyValue
         using var keyValue = root.AddInstance(HostInterfaces.KeyValue);
         keyValue.DefineFunction("get", HostFunction.Guard((arguments, results) =>
         {
-            var value = store.Get(CurrentScope(), arguments[0].AsString());
+            var value = CurrentStore().Get(CurrentScope(), arguments[0].AsString());
             results[0] = value is null ? ComponentValue.None() : ComponentValue.Some(ToList(value));
         }));
         keyValue.DefineFunction("set", HostFunction.Guard((arguments, results) =>
         {
             var key = arguments[0].AsString();
             var value = FromList(arguments[1]);
-            var error = Validate(key, value.Length) ?? store.Set(CurrentScope(), key, value);
+            var error = Validate(key, value.Length) ?? CurrentStore().Set(CurrentScope(), key, value);
             results[0] = error is null ? ComponentValue.Ok(null) : ComponentValue.Err(ComponentValue.String(error));
         }));
         keyValue.DefineFunction("delete", HostFunction.Guard((arguments, _) =>
-            store.Delete(CurrentScope(), arguments[0].AsString())));
+            CurrentStore().Delete(CurrentScope(), arguments[0].AsString())));
+    }
+
+    private IKeyValueStore CurrentStore()
+    {
+        var scope = InvocationScope.Current;
+        return scope.Context.IsShadow ? _overlays.GetValue(scope, _ => new OverlayKeyValueStore(store)) : store;
     }
 
     private static KeyValueScope CurrentScope()

@@ -1,0 +1,89 @@
+using ExtensibilityHost.Api.Tests;
+using ExtensibilityHost.Core.Tests;
+using Microsoft.Playwright;
+
+namespace ExtensibilityHost.Portal.Tests;
+
+/// <summary>
+/// The real host on Kestrel (loopback, a free port) and Debian's Chromium driven by Playwright,
+/// shared by the portal tests; each test opens its own browser context (its own cookies).
+/// Playwright never downloads a browser here: it is pointed at <c>/usr/bin/chromium</c>.
+/// </summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    public const int FailuresBeforeSuspension = 2;
+
+    /// <summary>Where the browser is: Debian's package, which test.sh installs.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public ApiHost Host { get; } = new(new Dictionary<string, string?>
+    {
+        ["ExtensibilityHost:Upload:MaxComponentBytes"] = (32 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["ExtensibilityHost:Invocations:FailuresBeforeSuspension"] = FailuresBeforeSuspension.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["ExtensibilityHost:Events:PollInterval"] = "00:00:00.050",
+    }, kestrel: true);
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Screenshots of the portal go here (docs/portal.md shows copies of them).</summary>
+    public static string ScreenshotDirectory { get; } = Path.Combine(Path.GetFullPath(Path.Combine(Guests.Root, "..", "..")), "TestResults", "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        await Host.StartAsync();
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new FileNotFoundException($"Chromium is not installed at {ChromiumPath}: apt-get install chromium (test.sh does).", ChromiumPath);
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    /// <summary>A fresh browser context (no cookies) on a 1366×768 laptop screen, at the host's address.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A page signed in with the host's admin key.</summary>
+    public async Task<IPage> SignedInPageAsync()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/portal/signin");
+        await page.GetByLabel("Admin key").FillAsync(Host.AdminKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/portal/reviews");
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await Host.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "portal";
+}
