@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Routing;
+using ExtensibilityHost.Core.Tests;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Api.Tests;
@@ -56,6 +57,7 @@ public sealed class AuthorizationTests(ApiFixture fixture) : IAsyncLifetime
         { "POST", "/api/v1/admin/reviews/{version}/approve" },
         { "POST", "/api/v1/admin/reviews/{version}/reject" },
         { "POST", "/api/v1/admin/reviews/{version}/rollback" },
+        { "POST", "/api/v1/admin/reviews/{version}/shadow-run" },
         { "GET", "/api/v1/tenants" },
         { "POST", "/api/v1/tenants" },
     };
@@ -185,7 +187,7 @@ public sealed class AuthorizationTests(ApiFixture fixture) : IAsyncLifetime
             if (method is "POST" or "PUT" or "PATCH")
             {
                 request.Content = path.EndsWith("/versions", StringComparison.Ordinal)
-                    ? Api.WasmContent(TestWasm.Tagged(TestWasm.WatHandler(), "intruder"))
+                    ? Api.WasmContent(Guests.Tagged(TestWasm.WatHandler(), "intruder"))
                     : new StringContent("{}", Encoding.UTF8, "application/json");
             }
 
@@ -232,7 +234,7 @@ public sealed class AuthorizationTests(ApiFixture fixture) : IAsyncLifetime
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path) => method switch
     {
         "GET" => client.GetAsync(path, Cancellation),
-        _ when path.EndsWith("/versions", StringComparison.Ordinal) => client.PostAsync(path, Api.WasmContent(TestWasm.Tagged(TestWasm.WatHandler(), "intruder")), Cancellation),
+        _ when path.EndsWith("/versions", StringComparison.Ordinal) => client.PostAsync(path, Api.WasmContent(Guests.Tagged(TestWasm.WatHandler(), "intruder")), Cancellation),
         _ when path.EndsWith("/reject", StringComparison.Ordinal) => client.PostAsJsonAsync(path, new { reason = "no" }, Cancellation),
         _ when path == "/api/v1/tenants" => client.PostAsJsonAsync(path, new { id = "sneaky", name = "Sneaky" }, Cancellation),
         _ => client.PostAsync(path, null, Cancellation),

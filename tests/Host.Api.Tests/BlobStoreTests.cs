@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using ExtensibilityHost.Core.Tests.Storage;
+using ExtensibilityHost.Core.Tests;
 
 namespace ExtensibilityHost.Api.Tests;
 
@@ -152,7 +153,7 @@ public abstract class BlobStoreTests(ApiHost host)
 
         for (var round = 0; round < Rounds; round++)
         {
-            var version = await client.UploadVersionAsync(tenant, "racy", TestWasm.Tagged(handler, $"round {round}"));
+            var version = await client.UploadVersionAsync(tenant, "racy", Guests.Tagged(handler, $"round {round}"));
             var id = version.Str("id");
 
             var approve = approver.DecideAsync(id, "approve");

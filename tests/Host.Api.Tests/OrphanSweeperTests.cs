@@ -1,5 +1,6 @@
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Storage;
+using ExtensibilityHost.Core.Tests;
 using ExtensibilityHost.Core.Versions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,9 +26,9 @@ public sealed class OrphanSweeperTests(ApiFixture fixture)
     {
         var (tenant, client) = await Host.CreateTenantAsync("sweep");
         using var _ = client;
-        var referenced = TestWasm.Tagged(TestWasm.WatHandler(), "kept");
+        var referenced = Guests.Tagged(TestWasm.WatHandler(), "kept");
         await client.UploadVersionAsync(tenant, "hooks", referenced);
-        var orphan = TestWasm.Tagged(TestWasm.WatHandler(), "orphan");
+        var orphan = Guests.Tagged(TestWasm.WatHandler(), "orphan");
         await Store.PutAsync(tenant, ComponentHash.Of(orphan), orphan, Cancellation);
 
         await Sweeper(later: Grace + TimeSpan.FromMinutes(1)).SweepAsync(Cancellation);
@@ -41,7 +42,7 @@ public sealed class OrphanSweeperTests(ApiFixture fixture)
     {
         var (tenant, client) = await Host.CreateTenantAsync("sweep");
         using var _ = client;
-        var orphan = TestWasm.Tagged(TestWasm.WatHandler(), "young orphan");
+        var orphan = Guests.Tagged(TestWasm.WatHandler(), "young orphan");
         await Store.PutAsync(tenant, ComponentHash.Of(orphan), orphan, Cancellation);
 
         await Sweeper(later: Grace - TimeSpan.FromMinutes(5)).SweepAsync(Cancellation);
@@ -54,7 +55,7 @@ public sealed class OrphanSweeperTests(ApiFixture fixture)
     {
         var (tenant, client) = await Host.CreateTenantAsync("sweep");
         using var _ = client;
-        var bytes = TestWasm.Tagged(TestWasm.WatHandler(), "swept then uploaded");
+        var bytes = Guests.Tagged(TestWasm.WatHandler(), "swept then uploaded");
         await Store.PutAsync(tenant, ComponentHash.Of(bytes), bytes, Cancellation);
         await Sweeper(later: Grace + TimeSpan.FromMinutes(1)).SweepAsync(Cancellation);
         Assert.Empty(await Host.BlobsAsync(tenant));
@@ -71,7 +72,7 @@ public sealed class OrphanSweeperTests(ApiFixture fixture)
         using var _ = client;
         var folder = Path.Combine(Host.Services.GetRequiredService<IOptions<StorageOptions>>().Value.FileSystemRoot!, tenant);
         Directory.CreateDirectory(folder);
-        var sha256 = ComponentHash.Of(TestWasm.Tagged(TestWasm.WatHandler(), "crashed put"));
+        var sha256 = ComponentHash.Of(Guests.Tagged(TestWasm.WatHandler(), "crashed put"));
         var stale = Path.Combine(folder, $".{sha256}.{Guid.NewGuid():N}.tmp");
         var fresh = Path.Combine(folder, $".{sha256}.{Guid.NewGuid():N}.tmp");
         await File.WriteAllBytesAsync(stale, [1, 2, 3], Cancellation);

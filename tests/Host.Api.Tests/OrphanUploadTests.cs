@@ -3,9 +3,10 @@ using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Storage;
 using ExtensibilityHost.Core.Tests.Storage;
+using ExtensibilityHost.Core.Tests;
 using ExtensibilityHost.Core.Versions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -39,7 +40,7 @@ public sealed class OrphanUploadTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var (tenant, client) = await _host.CreateTenantAsync("orphan");
         using var _ = client;
-        var bytes = TestWasm.Tagged(TestWasm.WatHandler(), "orphaned by a failed insert");
+        var bytes = Guests.Tagged(TestWasm.WatHandler(), "orphaned by a failed insert");
         _failure.FailFor = tenant;
 
         using var response = await client.UploadAsync(tenant, "hooks", bytes);

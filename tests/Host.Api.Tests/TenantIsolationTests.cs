@@ -1,12 +1,13 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
 using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
-using Microsoft.AspNetCore.Routing;
+using ExtensibilityHost.Core.Tests;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -644,7 +645,8 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
             "POST /api/v1/tenants/{tenant}/deliveries/{deliveryId:guid}/replay"
                 or "POST /api/v1/tenants/{tenant}/deliveries/replay"
                 or "POST /api/v1/admin/reviews/{versionId:guid}/approve"
-                or "POST /api/v1/admin/reviews/{versionId:guid}/rollback" => new JsonObject(),
+                or "POST /api/v1/admin/reviews/{versionId:guid}/rollback"
+                or "POST /api/v1/admin/reviews/{versionId:guid}/shadow-run" => new JsonObject(),
             _ => (JsonNode?)JsonValue.Create("unknown"),
         };
 
@@ -655,7 +657,7 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
 
         if (raw.EndsWith("/versions", StringComparison.Ordinal))
         {
-            body = Api.WasmContent(TestWasm.Tagged(RuntimeApiFixture.Wat("event-handler"), "intruder"));
+            body = Api.WasmContent(Guests.Tagged(RuntimeApiFixture.Wat("event-handler"), "intruder"));
         }
         else if (json is JsonObject { Count: > 0 })
         {

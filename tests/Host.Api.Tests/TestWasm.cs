@@ -39,21 +39,6 @@ internal static class TestWasm
         return whole[..(whole.Length / 2)];
     }
 
-    /// <summary>
-    /// <paramref name="component"/> with a custom section carrying <paramref name="tag"/> appended:
-    /// the same component to Wasmtime, different bytes (and hash) for the host.
-    /// </summary>
-    public static byte[] Tagged(byte[] component, string tag)
-    {
-        var name = Encoding.UTF8.GetBytes("exthost-test");
-        var payload = Encoding.UTF8.GetBytes(tag);
-        var content = new List<byte>();
-        content.AddRange(Leb128(name.Length));
-        content.AddRange(name);
-        content.AddRange(payload);
-        return [.. component, 0x00, .. Leb128(content.Count), .. content];
-    }
-
     public static byte[] Gzip(byte[] content)
     {
         using var output = new MemoryStream();
@@ -63,18 +48,5 @@ internal static class TestWasm
         }
 
         return output.ToArray();
-    }
-
-    private static byte[] Leb128(int value)
-    {
-        var bytes = new List<byte>();
-        do
-        {
-            var b = (byte)(value & 0x7f);
-            value >>= 7;
-            bytes.Add(value == 0 ? b : (byte)(b | 0x80));
-        }
-        while (value != 0);
-        return [.. bytes];
     }
 }

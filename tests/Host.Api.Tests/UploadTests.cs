@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using ExtensibilityHost.Core.Runtime;
+using ExtensibilityHost.Core.Tests;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Api.Tests;
@@ -106,7 +107,7 @@ public sealed class UploadTests(ApiFixture fixture)
         using var _ = client;
         var handler = TestWasm.WatHandler();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => client.UploadAsync(tenant, "hooks", TestWasm.Tagged(handler, $"v{i}"))));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => client.UploadAsync(tenant, "hooks", Guests.Tagged(handler, $"v{i}"))));
         foreach (var response in responses)
         {
             await Api.JsonAsync(response, HttpStatusCode.Created);
@@ -137,7 +138,7 @@ public sealed class UploadTests(ApiFixture fixture)
     {
         var (tenant, client) = await Host.CreateTenantAsync("pre");
         using var _ = client;
-        var bytes = TestWasm.Tagged(TestWasm.RustHandler(), "precompile");
+        var bytes = Guests.Tagged(TestWasm.RustHandler(), "precompile");
 
         await client.UploadVersionAsync(tenant, "hooks", bytes);
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
@@ -21,7 +20,7 @@ public sealed class WasiApiTests : IAsyncLifetime
     private const string PointRoute = "invoke/saas:extensibility/extension-point@1.0.0/invoke";
     private const long MaxComponentBytes = 32L * 1024 * 1024;
 
-    private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message)> _hostLog = new();
+    private readonly CapturingLoggerProvider _hostLog = new();
     private readonly ApiHost _host;
 
     public WasiApiTests()
@@ -33,7 +32,7 @@ public sealed class WasiApiTests : IAsyncLifetime
                 // Everything at Information and above reaches the capture, whatever ApiHost filters.
                 ["Logging:LogLevel:Default"] = "Information",
             },
-            services => services.AddSingleton<ILoggerProvider>(new CapturingLoggerProvider(_hostLog)));
+            services => services.AddSingleton<ILoggerProvider>(_hostLog));
     }
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -143,7 +142,7 @@ public sealed class WasiApiTests : IAsyncLifetime
         }
 
         Assert.False(listener.Pending());
-        Assert.DoesNotContain(_hostLog, entry => entry.Level >= LogLevel.Warning);
+        Assert.DoesNotContain(_hostLog.Entries, entry => entry.Level >= LogLevel.Warning);
     }
 
     [Theory]
@@ -160,25 +159,5 @@ public sealed class WasiApiTests : IAsyncLifetime
 
         Assert.Equal("ok", (await Api.JsonAsync(response, HttpStatusCode.OK)).Str("outcome"));
         Assert.Equal(compilations, cache.Compilations);
-    }
-
-    private sealed class CapturingLoggerProvider(ConcurrentQueue<(LogLevel, string, string)> entries) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, entries);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string category, ConcurrentQueue<(LogLevel, string, string)> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                entries.Enqueue((logLevel, category, formatter(state, exception)));
-        }
     }
 }

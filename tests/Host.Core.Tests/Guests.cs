@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ExtensibilityHost.Core.Tests;
 
 /// <summary>
@@ -22,6 +24,34 @@ internal static class Guests
         return File.Exists(path)
             ? path
             : throw new FileNotFoundException($"Guest '{fileName}' is not built in {directory}: run tests/guests/build.sh (./test.sh does).", path);
+    }
+
+    /// <summary>
+    /// <paramref name="component"/> with a custom section carrying <paramref name="tag"/> appended:
+    /// the same component to Wasmtime, different bytes (and hash) for the host.
+    /// </summary>
+    public static byte[] Tagged(byte[] component, string tag)
+    {
+        var name = Encoding.UTF8.GetBytes("exthost-test");
+        var payload = Encoding.UTF8.GetBytes(tag);
+        var content = new List<byte>();
+        content.AddRange(Leb128(name.Length));
+        content.AddRange(name);
+        content.AddRange(payload);
+        return [.. component, 0x00, .. Leb128(content.Count), .. content];
+    }
+
+    private static byte[] Leb128(int value)
+    {
+        var bytes = new List<byte>();
+        do
+        {
+            var b = (byte)(value & 0x7f);
+            value >>= 7;
+            bytes.Add(value == 0 ? b : (byte)(b | 0x80));
+        }
+        while (value != 0);
+        return [.. bytes];
     }
 
     private static string FindGuestsRoot()

@@ -1,5 +1,7 @@
 using ExtensibilityHost.Api.Tests;
 using ExtensibilityHost.Core.Tests;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace ExtensibilityHost.Portal.Tests;
@@ -18,12 +20,22 @@ public sealed class PortalFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public ApiHost Host { get; } = new(new Dictionary<string, string?>
+    public PortalFixture()
     {
-        ["ExtensibilityHost:Upload:MaxComponentBytes"] = (32 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["ExtensibilityHost:Invocations:FailuresBeforeSuspension"] = FailuresBeforeSuspension.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["ExtensibilityHost:Events:PollInterval"] = "00:00:00.050",
-    }, kestrel: true);
+        Host = new(new Dictionary<string, string?>
+        {
+            ["ExtensibilityHost:Upload:MaxComponentBytes"] = (32 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ExtensibilityHost:Invocations:FailuresBeforeSuspension"] = FailuresBeforeSuspension.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ExtensibilityHost:Events:PollInterval"] = "00:00:00.050",
+            // Every entry reaches the capture, so a test can show what the host logs (and what it never does).
+            ["Logging:LogLevel:Default"] = "Debug",
+        }, services => services.AddSingleton<ILoggerProvider>(HostLog), kestrel: true);
+    }
+
+    public ApiHost Host { get; }
+
+    /// <summary>Everything the host logged.</summary>
+    public CapturingLoggerProvider HostLog { get; } = new();
 
     public IBrowser Browser { get; private set; } = null!;
 

@@ -55,6 +55,24 @@ public sealed class PortalTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task SignIn_TheAdminKey_NeverAppearsInTheUrlOrTheHostsLog()
+    {
+        fixture.HostLog.Clear();
+
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync("/portal/health");
+
+        Assert.DoesNotContain(fixture.Host.AdminKey, page.Url, StringComparison.Ordinal);
+        Assert.NotEmpty(fixture.HostLog.Entries);
+        Assert.DoesNotContain(fixture.HostLog.Entries, entry => entry.Message.Contains(fixture.Host.AdminKey, StringComparison.Ordinal));
+        var cookies = await page.Context.CookiesAsync();
+        var session = Assert.Single(cookies, c => c.Name == "exthost-portal");
+        Assert.True(session.HttpOnly);
+        Assert.Equal("/portal", session.Path);
+        Assert.DoesNotContain(fixture.Host.AdminKey, session.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignIn_TenantKey_IsRefused()
     {
         var (_, tenantClient) = await fixture.Host.CreateTenantAsync("pt");
