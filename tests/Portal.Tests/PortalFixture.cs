@@ -27,6 +27,8 @@ public sealed class PortalFixture : IAsyncLifetime
             ["ExtensibilityHost:Upload:MaxComponentBytes"] = (32 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ExtensibilityHost:Invocations:FailuresBeforeSuspension"] = FailuresBeforeSuspension.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ExtensibilityHost:Events:PollInterval"] = "00:00:00.050",
+            // An async delivery that fails once is dead-lettered at once (the dead-letter test).
+            ["ExtensibilityHost:Events:MaxAttempts"] = "1",
             // Every entry reaches the capture, so a test can show what the host logs (and what it never does).
             ["Logging:LogLevel:Default"] = "Debug",
         }, services => services.AddSingleton<ILoggerProvider>(HostLog), kestrel: true);
@@ -78,7 +80,7 @@ public sealed class PortalFixture : IAsyncLifetime
         await page.GotoAsync("/portal/signin");
         await page.GetByLabel("Admin key").FillAsync(Host.AdminKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/portal/reviews");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Review queue");
         return page;
     }
 
