@@ -72,6 +72,7 @@ public sealed class ComponentSandbox(SandboxEngine engine)
                 store.Fuel = budget;
             }
 
+            engine.AdvanceEpoch();
             store.SetEpochDeadline(DeadlineTicks(limits.Timeout, options.EpochTick));
             try
             {

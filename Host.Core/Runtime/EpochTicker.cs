@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 
 namespace ExtensibilityHost.Core.Runtime;
@@ -29,17 +28,11 @@ public sealed class EpochTicker(SandboxEngine engine) : IHostedService, IDisposa
         var stop = _stop.Token;
         _thread = new Thread(() =>
         {
-            // Counts whole ticks of wall-clock time rather than waits: each wait oversleeps a
-            // little, and one epoch per wait let a 1 s deadline run to 1.14 s.
-            var clock = Stopwatch.StartNew();
-            long ticked = 0;
+            // The engine counts whole ticks of wall-clock time rather than wake-ups: each wait
+            // oversleeps a little, and one epoch per wait let a 1 s deadline run to 1.14 s.
             while (!stop.WaitHandle.WaitOne(tick))
             {
-                var elapsed = clock.Elapsed.Ticks / tick.Ticks;
-                for (; ticked < elapsed; ticked++)
-                {
-                    engine.IncrementEpoch();
-                }
+                engine.AdvanceEpoch();
             }
         })
         {

@@ -85,5 +85,9 @@ public sealed class RuntimeOptions
     public int MaxLogTotalLength { get; set; } = 64 * 1024;
 
     /// <summary>The limits of a call that names none.</summary>
-    public SandboxLimits DefaultLimits { get; set; } = SandboxLimits.Default;
+    /// <remarks>
+    /// A fresh instance, not <see cref="SandboxLimits.Default"/>: the configuration binder sets the
+    /// properties of the object it finds here, and would otherwise change the process-wide default.
+    /// </remarks>
+    public SandboxLimits DefaultLimits { get; set; } = new();
 }

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Runtime.Imports;
 using Wasmtime;
@@ -20,6 +21,8 @@ public sealed class SandboxEngine : IDisposable
     private readonly Engine _engine;
     private readonly ComponentLinker _linker;
     private readonly ComponentInspector _inspector;
+    private readonly long _epochOrigin = Stopwatch.GetTimestamp();
+    private long _epochsIssued;
 
     /// <summary>Builds the engine and links the host capabilities.</summary>
     /// <param name="options">Engine and sandbox configuration.</param>
@@ -87,8 +90,35 @@ public sealed class SandboxEngine : IDisposable
 
     internal ComponentLinker Linker => _linker;
 
-    /// <summary>Advances the epoch by one tick (called by <see cref="EpochTicker"/>).</summary>
-    public void IncrementEpoch() => _engine.IncrementEpoch();
+    /// <summary>
+    /// Brings the engine epoch up to the whole <see cref="RuntimeOptions.EpochTick"/>s of wall-clock
+    /// time since the engine was built. <see cref="EpochTicker"/> calls it on every wake-up, and the
+    /// sandbox before it sets a call's deadline: a ticker that woke late would otherwise add its
+    /// missed ticks just after the deadline was set, and end the call early by that much.
+    /// </summary>
+    public void AdvanceEpoch()
+    {
+        var due = Stopwatch.GetElapsedTime(_epochOrigin).Ticks / Options.EpochTick.Ticks;
+        while (true)
+        {
+            var issued = Volatile.Read(ref _epochsIssued);
+            if (issued >= due)
+            {
+                return;
+            }
+
+            // One caller claims the missing ticks; a concurrent one sees them claimed and goes on.
+            if (Interlocked.CompareExchange(ref _epochsIssued, due, issued) == issued)
+            {
+                for (var i = issued; i < due; i++)
+                {
+                    _engine.IncrementEpoch();
+                }
+
+                return;
+            }
+        }
+    }
 
     /// <summary>Compiles a component binary with Cranelift. Slow for big guests: cache the result.</summary>
     /// <exception cref="WasmtimeException">The bytes are not a valid component.</exception>

@@ -23,6 +23,12 @@ public sealed class RuntimeApiFixture : IAsyncLifetime
         ["ExtensibilityHost:ExtensionPoints:echo.closed:Kind"] = "Generic",
         ["ExtensibilityHost:ExtensionPoints:echo.closed:TimeoutMs"] = "100",
         ["ExtensibilityHost:ExtensionPoints:echo.closed:FailurePolicy"] = "FailClosed",
+        ["ExtensibilityHost:ExtensionPoints:tool.closed:Kind"] = "Generic",
+        ["ExtensibilityHost:ExtensionPoints:tool.closed:TimeoutMs"] = "2000",
+        ["ExtensibilityHost:ExtensionPoints:tool.closed:FailurePolicy"] = "FailClosed",
+        // Event handlers run with the default limits: room for a Go guest's first call on a busy
+        // test machine (its runtime starts in every fresh instance).
+        ["ExtensibilityHost:Runtime:DefaultLimits:Timeout"] = "00:00:02",
         ["ExtensibilityHost:Invocations:FailuresBeforeSuspension"] = FailuresBeforeSuspension.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["ExtensibilityHost:Invocations:MaxConcurrencyPerTenant"] = "1",
         ["ExtensibilityHost:Events:PollInterval"] = "00:00:00.050",

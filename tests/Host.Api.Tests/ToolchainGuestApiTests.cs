@@ -65,14 +65,14 @@ public sealed class ToolchainGuestApiTests(RuntimeApiFixture fixture)
     {
         var (tenant, client) = await fixture.Host.CreateTenantAsync("tc");
         await fixture.DeployAsync(tenant, client, "enricher", await File.ReadAllBytesAsync(Guests.Built($"{guest}-point.wasm"), Cancellation));
-        await RuntimeApiFixture.BindAsync(client, tenant, "echo.closed", "enricher");
+        await RuntimeApiFixture.BindAsync(client, tenant, "tool.closed", "enricher");
 
-        using var response = await RuntimeApiFixture.InvokePointAsync(client, tenant, "echo.closed", new JsonObject { ["sku"] = "a-1" });
+        using var response = await RuntimeApiFixture.InvokePointAsync(client, tenant, "tool.closed", new JsonObject { ["sku"] = "a-1" });
 
         var body = await Api.JsonAsync(response, HttpStatusCode.OK);
-        Assert.Equal((lang, "echo.closed", "a-1"), (body["output"]!.Str("lang"), body["output"]!.Str("point"), body["output"]!["input"]!.Str("sku")));
+        Assert.Equal((lang, "tool.closed", "a-1"), (body["output"]!.Str("lang"), body["output"]!.Str("point"), body["output"]!["input"]!.Str("sku")));
         var invocation = Assert.Single(await InvocationsAsync(client, tenant, "component=enricher"))!;
-        Assert.Contains(("stdout", "info", $"{lang} point: echo.closed"), Lines(invocation));
-        Assert.Contains(("stderr", "error", $"{lang} stderr: echo.closed"), Lines(invocation));
+        Assert.Contains(("stdout", "info", $"{lang} point: tool.closed"), Lines(invocation));
+        Assert.Contains(("stderr", "error", $"{lang} stderr: tool.closed"), Lines(invocation));
     }
 }
