@@ -22,6 +22,9 @@ internal sealed partial class FileSystemComponentStore : IComponentStore
     private const string TemporarySuffix = ".tmp";
     private const int CopyBufferSize = 81920;
 
+    /// <summary>Striped locks naming blobs, by hash: puts of the same bytes serialise, others rarely wait.</summary>
+    private static readonly SemaphoreSlim[] MoveLocks = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     private readonly ILogger<FileSystemComponentStore> _logger;
 
     public FileSystemComponentStore(string root, ILogger<FileSystemComponentStore> logger)
@@ -241,11 +244,21 @@ internal sealed partial class FileSystemComponentStore : IComponentStore
                 return ComponentPutResult.Of(ComponentPutStatus.HashMismatch, name, contentSha256, size);
             }
 
+            // A no-replace move is not atomic on every file system (.NET falls back to check-then-rename
+            // where hard links are not available): one put at a time names a blob in this process.
+            bool moved;
+            var moveLock = MoveLocks[(name.Sha256.GetHashCode(StringComparison.Ordinal) & int.MaxValue) % MoveLocks.Length];
+            await moveLock.WaitAsync(cancellationToken);
             try
             {
-                File.Move(temporary, path, overwrite: false);
+                moved = !File.Exists(path) && TryMove(temporary, path);
             }
-            catch (IOException) when (File.Exists(path))
+            finally
+            {
+                moveLock.Release();
+            }
+
+            if (!moved)
             {
                 await VerifyExistingAsync(name, path, cancellationToken);
                 LogAlreadyExists(name);
@@ -259,6 +272,20 @@ internal sealed partial class FileSystemComponentStore : IComponentStore
         {
             // Gone already after a successful move; otherwise the put failed, mismatched or lost the race.
             File.Delete(temporary);
+        }
+    }
+
+    /// <summary>Moves the temporary into place; false when another process named the blob first.</summary>
+    private static bool TryMove(string temporary, string path)
+    {
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return false;
         }
     }
 
