@@ -24,6 +24,7 @@ app.UseHttpMetrics();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthEndpoints();
+app.MapCallerEndpoints();
 app.MapTenantEndpoints();
 app.MapComponentEndpoints();
 app.MapReviewEndpoints();

@@ -9,6 +9,8 @@ internal static class ClaimsPrincipalExtensions
 
     public static string? TenantId(this ClaimsPrincipal user) => user.FindFirstValue(ApiKeyDefaults.TenantClaim);
 
+    public static Guid? KeyId(this ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(ApiKeyDefaults.KeyIdClaim), out var id) ? id : null;
+
     /// <summary>The actor recorded in audits: the key's name and id.</summary>
     public static string Actor(this ClaimsPrincipal user) =>
         $"{user.Identity?.Name ?? "unknown"} ({user.FindFirstValue(ApiKeyDefaults.KeyIdClaim)})";

@@ -6,18 +6,29 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExtensibilityHost.Api.Endpoints;
 
-/// <summary><c>GET /api/v1/tenants/{tenant}/invocations</c>: the invocation log, newest first, with filters and paging.</summary>
+/// <summary>
+/// <c>GET /api/v1/tenants/{tenant}/invocations</c>: the invocation log, newest first, with filters and
+/// paging; <c>…/invocations/{id}</c>: one invocation, with its recorded input and output (what
+/// <c>ext replay</c> runs again).
+/// </summary>
 internal static class InvocationEndpoints
 {
     public static IEndpointRouteBuilder MapInvocationEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1/tenants/{tenant}/invocations")
+        var group = app.MapGroup("/api/v1/tenants/{tenant}/invocations")
             .WithTags("Invocations")
             .RequireAuthorization(ApiKeyDefaults.CallerPolicy)
-            .AddEndpointFilter<TenantAccessFilter>()
-            .MapGet("/", ListAsync);
+            .AddEndpointFilter<TenantAccessFilter>();
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{invocationId:guid}", GetAsync);
         return app;
     }
+
+    private static async Task<Results<Ok<InvocationResponse>, ProblemHttpResult>> GetAsync(
+        string tenant, Guid invocationId, InvocationLog log, CancellationToken cancellationToken) =>
+        await log.FindAsync(tenant, invocationId, cancellationToken) is { } record
+            ? TypedResults.Ok(InvocationResponse.From(record))
+            : ApiProblems.NotFound($"Tenant '{tenant}' has no invocation '{invocationId}'.");
 
     private static async Task<Results<Ok<InvocationPageResponse>, ProblemHttpResult>> ListAsync(
         string tenant, string? component, string? outcome, string? eventId, Guid? versionId, DateTime? from, DateTime? to,

@@ -27,7 +27,7 @@ internal sealed partial class ExtensionRunner(
     SandboxEngine engine,
     InvocationRecorder recorder,
     ComponentDescriptions descriptions,
-    InvocationInputs inputs,
+    InvocationCapture capture,
     CircuitBreaker breaker,
     InvocationMetrics metrics,
     TimeProvider time,
@@ -109,9 +109,10 @@ internal sealed partial class ExtensionRunner(
         metrics.Record(result);
 
         // The code ran: record it even if the caller has given up meanwhile.
-        var input = inputs.Capture(request.Target, request.Arguments, descriptions.SignatureOf(extension.Component, request.Target));
+        var signature = descriptions.SignatureOf(extension.Component, request.Target);
         var record = InvocationRecords.Create(
-            id, extension, request, result, Math.Min(limits.MemoryBytes, engine.Options.PoolMaxMemoryBytes), startedAt, input);
+            id, extension, request, result, Math.Min(limits.MemoryBytes, engine.Options.PoolMaxMemoryBytes), startedAt,
+            capture.Input(request.Target, request.Arguments, signature), capture.Output(result.Output, signature));
         await recorder.RecordAsync(record, breaker.CountsAsFailure(result.Outcome), extension.ConsecutiveFailures, CancellationToken.None);
 
         return new ExtensionRunResult

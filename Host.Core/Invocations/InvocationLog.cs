@@ -6,6 +6,10 @@ namespace ExtensibilityHost.Core.Invocations;
 /// <summary>Reads a tenant's invocation log.</summary>
 public sealed class InvocationLog(HostDbContext db)
 {
+    /// <summary>One invocation of the tenant's code, or null.</summary>
+    public Task<InvocationRecord?> FindAsync(string tenantId, Guid invocationId, CancellationToken cancellationToken = default) =>
+        db.Invocations.AsNoTracking().FirstOrDefaultAsync(i => i.TenantId == tenantId && i.Id == invocationId, cancellationToken);
+
     /// <summary>A page of <paramref name="tenantId"/>'s invocations matching <paramref name="query"/>, newest first.</summary>
     public async Task<InvocationPage> QueryAsync(string tenantId, InvocationQuery query, CancellationToken cancellationToken = default)
     {

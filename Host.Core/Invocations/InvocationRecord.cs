@@ -52,6 +52,12 @@ public sealed class InvocationRecord
     /// </summary>
     public string? InputJson { get; init; }
 
+    /// <summary>
+    /// What the call returned, as WIT JSON (a <c>result</c> as <c>{"ok": …}</c> or <c>{"err": …}</c>),
+    /// redacted and capped like <see cref="InputJson"/>; null when not recorded or nothing was returned.
+    /// </summary>
+    public string? OutputJson { get; init; }
+
     /// <summary>The error, for any outcome other than ok.</summary>
     public string? Error { get; init; }
 

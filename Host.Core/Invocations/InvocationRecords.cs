@@ -11,7 +11,7 @@ namespace ExtensibilityHost.Core.Invocations;
 internal static class InvocationRecords
 {
     public static InvocationRecord Create(
-        Guid id, PreparedExtension extension, ExtensionRunRequest request, InvocationResult result, long memoryLimitBytes, DateTime startedAt, string? inputJson) => new()
+        Guid id, PreparedExtension extension, ExtensionRunRequest request, InvocationResult result, long memoryLimitBytes, DateTime startedAt, string? inputJson, string? outputJson) => new()
         {
             Id = id,
             TenantId = extension.TenantId,
@@ -28,6 +28,7 @@ internal static class InvocationRecords
             LogsJson = LogsJson(result.Logs),
             LogsDropped = result.LogsDropped,
             InputJson = inputJson,
+            OutputJson = outputJson,
             Error = result.Error is null ? null : Truncate(result.Error, Lengths.Reason),
             StartedAt = startedAt,
         };

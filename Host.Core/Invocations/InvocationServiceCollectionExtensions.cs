@@ -22,7 +22,7 @@ internal static class InvocationServiceCollectionExtensions
         services.TryAddSingleton<ExtensionRunner>();
         services.TryAddSingleton<IExtensionRunner>(sp => sp.GetRequiredService<ExtensionRunner>());
         services.TryAddSingleton<ComponentDescriptions>();
-        services.TryAddSingleton<InvocationInputs>();
+        services.TryAddSingleton<InvocationCapture>();
         services.TryAddSingleton<JsonCalls>();
         services.TryAddSingleton<IComponentInvoker, ComponentInvoker>();
         services.TryAddScoped<ExtensionProtection>();

@@ -82,7 +82,7 @@ public sealed class ShadowRunner
         var inputs = new List<ShadowRunInput>(records.Count);
         foreach (var record in records)
         {
-            var (target, arguments) = InvocationInputs.Read(record.InputJson!);
+            var (target, arguments) = InvocationCapture.ReadInput(record.InputJson!);
             inputs.Add(new ShadowRunInput(
                 record.Id, record.Target, target.ToString(), record.StartedAt, arguments.GetRawText(),
                 await CallAsync(activeComponent, active, target, arguments),

@@ -149,6 +149,40 @@ public sealed class AuthorizationTests(ApiFixture fixture) : IAsyncLifetime
         Assert.Equal(_versionId, Assert.Single(versions)!.Str("id"));
     }
 
+    [Fact]
+    public async Task Me_TenantKey_NamesItsTenantAndKey()
+    {
+        using var admin = Host.Admin();
+
+        var me = await _clientA.GetJsonAsync("/api/v1/me");
+
+        Assert.False(me["admin"]!.GetValue<bool>());
+        Assert.Equal(_tenantA, me.Str("tenant"));
+        var keys = (await admin.GetJsonAsync($"/api/v1/admin/tenants/{_tenantA}/keys")).AsArray();
+        Assert.Equal(keys.Single()!.Str("id"), me.Str("keyId"));
+    }
+
+    [Fact]
+    public async Task Me_AdminKey_IsAdminOfNoTenant()
+    {
+        using var admin = Host.Admin();
+
+        var me = await admin.GetJsonAsync("/api/v1/me");
+
+        Assert.True(me["admin"]!.GetValue<bool>());
+        Assert.Null(me["tenant"]);
+    }
+
+    [Fact]
+    public async Task Me_NoKey_Is401()
+    {
+        using var anonymous = Host.Client(null);
+
+        using var response = await anonymous.GetAsync("/api/v1/me", Cancellation);
+
+        await Api.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
     /// <summary>
     /// The matrix over the whole route table, so a route added later cannot forget the tenant check:
     /// every <c>/api/v1/tenants/{tenant}/…</c> route answers another tenant's key with 404, every

@@ -35,6 +35,33 @@ public sealed class ExtensionPointApiTests(RuntimeApiFixture fixture)
     }
 
     [Fact]
+    public async Task GetInvocation_OfAPointCall_HasTheRecordedInputAndOutput()
+    {
+        var (tenant, client) = await TenantWithEchoAsync("echo.closed");
+        using var call = await RuntimeApiFixture.InvokePointAsync(client, tenant, "echo.closed", new JsonObject { ["order"] = 7 });
+        var invocationId = (await Api.JsonAsync(call, HttpStatusCode.OK)).Str("invocationId");
+
+        var invocation = await client.GetJsonAsync($"/api/v1/tenants/{tenant}/invocations/{invocationId}");
+
+        Assert.Equal(invocationId, invocation.Str("id"));
+        Assert.Equal("ok", invocation.Str("outcome"));
+        Assert.Equal("point:echo.closed", invocation.Str("target"));
+        Assert.Equal("saas:extensibility/extension-point@1.0.0#invoke", invocation["input"]!.Str("target"));
+        Assert.Equal(["echo.closed", """{"order":7}"""], invocation["input"]!["args"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal("""{"order":7}""", invocation["output"]!.Str("ok"));
+    }
+
+    [Fact]
+    public async Task GetInvocation_UnknownId_Is404()
+    {
+        var (tenant, client) = await TenantWithEchoAsync();
+
+        using var response = await client.GetAsync($"/api/v1/tenants/{tenant}/invocations/{Guid.NewGuid()}", TestContext.Current.CancellationToken);
+
+        await Api.AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
     public async Task Invoke_FailOpenPointThatTimesOut_ReturnsTheDefault()
     {
         var (tenant, client) = await TenantWithEchoAsync("echo.open");

@@ -47,6 +47,9 @@ public sealed class TenantIsolationSeed(RuntimeApiFixture runtime) : IAsyncLifet
 
     public Guid KeyIdA { get; private set; }
 
+    /// <summary>Tenant A's call of <c>echo.closed</c>, with its recorded input and output.</summary>
+    public Guid InvocationId { get; private set; }
+
     public TenantSnapshot SnapshotA { get; private set; } = null!;
 
     public TenantSnapshot SnapshotB { get; private set; } = null!;
@@ -89,7 +92,7 @@ public sealed class TenantIsolationSeed(RuntimeApiFixture runtime) : IAsyncLifet
         await RuntimeApiFixture.BindAsync(clientA, tenantA, "echo.closed", "echo");
         using (var point = await RuntimeApiFixture.InvokePointAsync(clientA, tenantA, "echo.closed", new JsonObject { ["n"] = 1 }))
         {
-            await Api.JsonAsync(point, HttpStatusCode.OK);
+            InvocationId = (await Api.JsonAsync(point, HttpStatusCode.OK))["invocationId"]!.GetValue<Guid>();
         }
 
         using (var typed = await clientA.PostAsJsonAsync(
@@ -333,8 +336,8 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
         }
 
         // 18 tenant routes (components 4, invoke 1, subscriptions 3, events 1, deliveries 4,
-        // extension points 4, invocations 1) and 16 admin ones at the time of writing.
-        Assert.True(tenantRoutes >= 18, $"only {tenantRoutes} tenant routes checked");
+        // extension points 4, invocations 2) and 16 admin ones at the time of writing.
+        Assert.True(tenantRoutes >= 19, $"only {tenantRoutes} tenant routes checked");
         Assert.True(adminRoutes >= 16, $"only {adminRoutes} admin routes checked");
         Assert.Empty(failures);
         await AssertNothingChangedAsync();
@@ -343,6 +346,7 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
     public static TheoryData<string, string, string> OwnRoutesWithTenantAsIds => new()
     {
         { "GET", "/api/v1/tenants/{B}/deliveries/{delivery}", "not-found" },
+        { "GET", "/api/v1/tenants/{B}/invocations/{invocation}", "not-found" },
         { "GET", "/api/v1/tenants/{B}/deliveries/{deadLetter}", "not-found" },
         { "POST", "/api/v1/tenants/{B}/deliveries/{delivery}/replay", "not-found" },
         { "POST", "/api/v1/tenants/{B}/deliveries/{deadLetter}/replay", "not-found" },
@@ -558,6 +562,7 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
         .Replace("{B}", seed.TenantB, StringComparison.Ordinal)
         .Replace("{deadLetter}", seed.DeadLetterId.ToString(), StringComparison.Ordinal)
         .Replace("{delivery}", seed.DeliveryId.ToString(), StringComparison.Ordinal)
+        .Replace("{invocation}", seed.InvocationId.ToString(), StringComparison.Ordinal)
         .Replace("{auditVersion}", seed.AuditVersionId, StringComparison.Ordinal)
         .Replace("{gateVersion}", seed.GateVersionId, StringComparison.Ordinal)
         .Replace("{echoVersion}", seed.EchoVersionId, StringComparison.Ordinal)
@@ -580,6 +585,7 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
                     RoutePatternParameterPart { Name: "versionId" } => seed.AuditVersionId,
                     RoutePatternParameterPart { Name: "deliveryId" } => seed.DeadLetterId.ToString(),
                     RoutePatternParameterPart { Name: "keyId" } => seed.KeyIdA.ToString(),
+                    RoutePatternParameterPart { Name: "invocationId" } => seed.InvocationId.ToString(),
                     RoutePatternParameterPart { Name: "name" or "component" } => "audit",
                     RoutePatternParameterPart { Name: "version" } => "1",
                     RoutePatternParameterPart { Name: "eventType" } => TenantIsolationSeed.EventType,

@@ -8,15 +8,15 @@ using Wasmtime.Components;
 
 namespace ExtensibilityHost.Core.Tests.Invocations;
 
-/// <summary>The recorded form of an invocation's input: WIT JSON, redacted, capped.</summary>
-public sealed class InvocationInputsTests
+/// <summary>What the invocation log keeps of a call's input and output: WIT JSON, redacted, capped.</summary>
+public sealed class InvocationCaptureTests
 {
     private static readonly InvocationTarget Handle = new(HostInterfaces.EventHandler, "handle");
     private static readonly ComponentFunctionSignature HandleSignature = SaasExtensibilityWorlds.EventHandler.FindFunction("handle")!.Signature;
     private static readonly InvocationTarget Invoke = new(HostInterfaces.ExtensionPoint, "invoke");
     private static readonly ComponentFunctionSignature InvokeSignature = SaasExtensibilityWorlds.ExtensionPoint.FindFunction("invoke")!.Signature;
 
-    private static InvocationInputs Inputs(InvocationOptions? options = null) => new(Options.Create(options ?? new InvocationOptions()));
+    private static InvocationCapture Inputs(InvocationOptions? options = null) => new(Options.Create(options ?? new InvocationOptions()));
 
     private static ComponentValue Event(string payload) => ComponentValue.Record(
     [
@@ -30,7 +30,7 @@ public sealed class InvocationInputsTests
     [Fact]
     public void Capture_Event_IsTheTargetAndTheArgumentsAsWitJson()
     {
-        var json = Inputs().Capture(Handle, [Event("""{"orderId":42}""")], HandleSignature);
+        var json = Inputs().Input(Handle, [Event("""{"orderId":42}""")], HandleSignature);
 
         var input = JsonNode.Parse(json!)!;
         Assert.Equal("saas:extensibility/event-handler@1.0.0#handle", input["target"]!.GetValue<string>());
@@ -43,7 +43,7 @@ public sealed class InvocationInputsTests
     [Fact]
     public void Capture_SecretsInsideAJsonPayload_AreRedactedAndTheRestKept()
     {
-        var json = Inputs().Capture(Handle, [Event("""{"card":{"cardNumber":"4111111111111111","cvv":"123"},"user":{"pass_word":"x","Password":"hunter2"},"orderId":7}""")], HandleSignature);
+        var json = Inputs().Input(Handle, [Event("""{"card":{"cardNumber":"4111111111111111","cvv":"123"},"user":{"pass_word":"x","Password":"hunter2"},"orderId":7}""")], HandleSignature);
 
         var payload = JsonNode.Parse(JsonNode.Parse(json!)!["args"]![0]!["payload"]!.GetValue<string>())!;
         Assert.Equal("[redacted]", payload["card"]!["cardNumber"]!.GetValue<string>());
@@ -59,7 +59,7 @@ public sealed class InvocationInputsTests
     {
         var inputs = Inputs(new InvocationOptions { RedactedFields = ["email"] });
 
-        var json = inputs.Capture(Invoke, [ComponentValue.String("p"), ComponentValue.String("""{"e-mail":"a@b.c","password":"kept"}""")], InvokeSignature);
+        var json = inputs.Input(Invoke, [ComponentValue.String("p"), ComponentValue.String("""{"e-mail":"a@b.c","password":"kept"}""")], InvokeSignature);
 
         var input = JsonNode.Parse(JsonNode.Parse(json!)!["args"]![1]!.GetValue<string>())!;
         Assert.Equal("[redacted]", input["e-mail"]!.GetValue<string>());
@@ -69,7 +69,7 @@ public sealed class InvocationInputsTests
     [Fact]
     public void Capture_TextThatIsNotJson_IsKeptAsItIs()
     {
-        var json = Inputs().Capture(Invoke, [ComponentValue.String("point"), ComponentValue.String("{not json, password")], InvokeSignature);
+        var json = Inputs().Input(Invoke, [ComponentValue.String("point"), ComponentValue.String("{not json, password")], InvokeSignature);
 
         Assert.Equal("{not json, password", JsonNode.Parse(json!)!["args"]![1]!.GetValue<string>());
     }
@@ -79,22 +79,40 @@ public sealed class InvocationInputsTests
     {
         var inputs = Inputs(new InvocationOptions { MaxRecordedInputBytes = 200 });
 
-        Assert.NotNull(inputs.Capture(Invoke, [ComponentValue.String("p"), ComponentValue.String("{}")], InvokeSignature));
-        Assert.Null(inputs.Capture(Invoke, [ComponentValue.String("p"), ComponentValue.String(new string('x', 300))], InvokeSignature));
+        Assert.NotNull(inputs.Input(Invoke, [ComponentValue.String("p"), ComponentValue.String("{}")], InvokeSignature));
+        Assert.Null(inputs.Input(Invoke, [ComponentValue.String("p"), ComponentValue.String(new string('x', 300))], InvokeSignature));
     }
 
     [Fact]
     public void Capture_Disabled_RecordsNothing()
     {
-        Assert.Null(Inputs(new InvocationOptions { RecordInputs = false }).Capture(Handle, [Event("{}")], HandleSignature));
+        Assert.Null(Inputs(new InvocationOptions { RecordInputs = false }).Input(Handle, [Event("{}")], HandleSignature));
+    }
+
+    [Fact]
+    public void Output_Result_IsWitJsonRedacted()
+    {
+        var output = ComponentValue.Ok(ComponentValue.String("""{"token":"abc","total":5}"""));
+
+        var json = Inputs().Output(output, InvokeSignature);
+
+        var ok = JsonNode.Parse(JsonNode.Parse(json!)!["ok"]!.GetValue<string>())!;
+        Assert.Equal(("[redacted]", 5), (ok["token"]!.GetValue<string>(), ok["total"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public void Output_NothingReturnedOrNotRecorded_IsNull()
+    {
+        Assert.Null(Inputs().Output(null, InvokeSignature));
+        Assert.Null(Inputs(new InvocationOptions { RecordInputs = false }).Output(ComponentValue.Ok(ComponentValue.String("{}")), InvokeSignature));
     }
 
     [Fact]
     public void Read_RecordedInput_GivesBackTargetAndArguments()
     {
-        var json = Inputs().Capture(Invoke, [ComponentValue.String("pricing"), ComponentValue.String("{}")], InvokeSignature)!;
+        var json = Inputs().Input(Invoke, [ComponentValue.String("pricing"), ComponentValue.String("{}")], InvokeSignature)!;
 
-        var (target, arguments) = InvocationInputs.Read(json);
+        var (target, arguments) = InvocationCapture.ReadInput(json);
 
         Assert.Equal(Invoke, target);
         Assert.Equal(["pricing", "{}"], arguments.EnumerateArray().Select(a => a.GetString()));

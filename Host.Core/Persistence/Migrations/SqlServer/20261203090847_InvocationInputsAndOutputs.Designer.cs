@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerHostDbContext))]
-    [Migration("20261203081911_InvocationInputs")]
-    partial class InvocationInputs
+    [Migration("20261203090847_InvocationInputsAndOutputs")]
+    partial class InvocationInputsAndOutputs
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -224,6 +224,9 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("OutputJson")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("datetime2");

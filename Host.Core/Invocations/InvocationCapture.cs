@@ -9,11 +9,11 @@ using Wasmtime.Components;
 namespace ExtensibilityHost.Core.Invocations;
 
 /// <summary>
-/// The recorded form of an invocation's input: <c>{"target": "interface#function", "args": [...]}</c>
-/// with the arguments as WIT JSON (<see cref="WitJson"/>), redacted and capped by
-/// <see cref="InvocationOptions"/>; and back, for replaying it.
+/// What the invocation log keeps of a call, redacted and capped by <see cref="InvocationOptions"/>:
+/// its input, <c>{"target": "interface#function", "args": [...]}</c> with the arguments as WIT JSON
+/// (<see cref="WitJson"/>), and its output as WIT JSON; and the input back, for replaying it.
 /// </summary>
-internal sealed class InvocationInputs(IOptions<InvocationOptions> options)
+internal sealed class InvocationCapture(IOptions<InvocationOptions> options)
 {
     /// <summary>What a redacted value becomes.</summary>
     public const string Redacted = "[redacted]";
@@ -22,7 +22,7 @@ internal sealed class InvocationInputs(IOptions<InvocationOptions> options)
     private readonly HashSet<string> _redacted = [.. ((IEnumerable<string>?)options.Value.RedactedFields ?? InvocationOptions.DefaultRedactedFields).Select(Normalize)];
 
     /// <summary>The input to record, or <see langword="null"/> when inputs are not recorded or it is over the cap.</summary>
-    public string? Capture(InvocationTarget target, IReadOnlyList<ComponentValue> arguments, ComponentFunctionSignature? signature)
+    public string? Input(InvocationTarget target, IReadOnlyList<ComponentValue> arguments, ComponentFunctionSignature? signature)
     {
         if (!_options.RecordInputs || signature is null || signature.Parameters.Length != arguments.Count)
         {
@@ -39,9 +39,35 @@ internal sealed class InvocationInputs(IOptions<InvocationOptions> options)
         return Encoding.UTF8.GetByteCount(json) <= _options.MaxRecordedInputBytes ? json : null;
     }
 
+    /// <summary>
+    /// The output to record (the return value as WIT JSON, redacted), or <see langword="null"/> when
+    /// inputs are not recorded, the call returned nothing, or it is over the cap.
+    /// </summary>
+    public string? Output(ComponentValue? output, ComponentFunctionSignature? signature)
+    {
+        if (!_options.RecordInputs || output is null || signature?.Result is not { } type)
+        {
+            return null;
+        }
+
+        JsonNode? json;
+        try
+        {
+            json = Redact(WitJson.ToJson(output, type));
+        }
+        catch (WitJsonException)
+        {
+            // An output that does not fit its own type is the call's problem, reported as its outcome.
+            return null;
+        }
+
+        var text = json?.ToJsonString() ?? "null";
+        return Encoding.UTF8.GetByteCount(text) <= _options.MaxRecordedInputBytes ? text : null;
+    }
+
     /// <summary>Reads a recorded input: its target and its JSON arguments.</summary>
     /// <exception cref="JsonException">The text is not a recorded input.</exception>
-    public static (InvocationTarget Target, JsonElement Arguments) Read(string inputJson)
+    public static (InvocationTarget Target, JsonElement Arguments) ReadInput(string inputJson)
     {
         ArgumentNullException.ThrowIfNull(inputJson);
         using var document = JsonDocument.Parse(inputJson);

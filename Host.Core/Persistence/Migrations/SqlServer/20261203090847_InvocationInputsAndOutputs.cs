@@ -5,13 +5,19 @@
 namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class InvocationInputs : Migration
+    public partial class InvocationInputsAndOutputs : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
                 name: "InputJson",
+                table: "Invocations",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OutputJson",
                 table: "Invocations",
                 type: "nvarchar(max)",
                 nullable: true);
@@ -22,6 +28,10 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
         {
             migrationBuilder.DropColumn(
                 name: "InputJson",
+                table: "Invocations");
+
+            migrationBuilder.DropColumn(
+                name: "OutputJson",
                 table: "Invocations");
         }
     }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHostDbContext))]
-    [Migration("20261203081911_InvocationInputs")]
-    partial class InvocationInputs
+    [Migration("20261203090847_InvocationInputsAndOutputs")]
+    partial class InvocationInputsAndOutputs
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -218,6 +218,9 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutputJson")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StartedAt")

@@ -5,13 +5,19 @@
 namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class InvocationInputs : Migration
+    public partial class InvocationInputsAndOutputs : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
                 name: "InputJson",
+                table: "Invocations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OutputJson",
                 table: "Invocations",
                 type: "TEXT",
                 nullable: true);
@@ -22,6 +28,10 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropColumn(
                 name: "InputJson",
+                table: "Invocations");
+
+            migrationBuilder.DropColumn(
+                name: "OutputJson",
                 table: "Invocations");
         }
     }
