@@ -7,11 +7,24 @@ namespace ExtensibilityHost.Sdk.Cli;
 public static class ExtCli
 {
     /// <summary>Parses and runs <paramref name="args"/>, writing to the given streams; returns the exit code (see <see cref="ExitCodes"/>).</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        RunAsync(args, Console.In, output, error, cancellationToken);
+
+    /// <summary>As <see cref="RunAsync(string[], TextWriter, TextWriter, CancellationToken)"/>, reading standard input from <paramref name="input"/>.</summary>
+    public static Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
-        var root = new RootCommand("ext — create, inspect and run WebAssembly components in the ExtensibilityHost sandbox.")
+        var root = new RootCommand("ext — build, check, test, publish and replay WebAssembly extensions for ExtensibilityHost.")
         {
             InitCommand.Create(output, error),
+            BuildCommand.Create(output, error),
+            ValidateCommand.Create(output, error),
+            TestCommand.Create(output, error),
+            LoginCommand.Create(output, error, input),
+            LoginCommand.CreateLogout(output, error),
+            PublishCommand.Create(output, error),
+            StatusCommand.Create(output, error),
+            LogsCommand.Create(output, error),
+            ReplayCommand.Create(output, error),
             InspectCommand.Create(output, error),
             RunCommand.Create(output, error),
             Wat2WasmCommand.Create(output, error),

@@ -9,7 +9,7 @@ namespace ExtensibilityHost.Sdk.Cli;
 
 /// <summary>
 /// The host's runtime, on a developer's machine: the same engine settings, sandbox, limits and
-/// host capabilities (key-value in memory, config from <c>--config</c>, WASI with the host's
+/// host capabilities (key-value in memory or in a file, config from <c>--config</c>, WASI with the host's
 /// default allow-list, standard output and error into the call's logs), and a compiled-artifact cache
 /// under <c>$XDG_CACHE_HOME/exthost</c> so a large guest compiles once.
 /// </summary>
@@ -20,7 +20,7 @@ internal sealed class LocalRuntime : IDisposable
 
     private readonly EpochTicker _ticker;
 
-    public LocalRuntime(bool fuel, InMemoryConfigSource? config = null)
+    public LocalRuntime(bool fuel, InMemoryConfigSource? config = null, IKeyValueStore? keyValue = null)
     {
         var options = new RuntimeOptions
         {
@@ -31,7 +31,7 @@ internal sealed class LocalRuntime : IDisposable
             PoolMaxMemoryBytes = 4L * 1024 * 1024 * 1024,
             ArtifactCacheDirectory = CacheDirectory(),
         };
-        Engine = new SandboxEngine(options, HostCapabilities.Standard(new InMemoryKeyValueStore(new KeyValueOptions()), config ?? new InMemoryConfigSource()));
+        Engine = new SandboxEngine(options, HostCapabilities.Standard(keyValue ?? new InMemoryKeyValueStore(new KeyValueOptions()), config ?? new InMemoryConfigSource()));
         Cache = new CompiledComponentCache(Engine, NullLogger<CompiledComponentCache>.Instance);
         Sandbox = new ComponentSandbox(Engine);
         _ticker = new EpochTicker(Engine);

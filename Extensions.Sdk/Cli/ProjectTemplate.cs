@@ -1,4 +1,5 @@
 using System.Reflection;
+using ExtensibilityHost.Sdk.Cli.Project;
 
 namespace ExtensibilityHost.Sdk.Cli;
 
@@ -43,9 +44,20 @@ internal sealed class ProjectTemplate
     /// <summary>The component the project's build script writes.</summary>
     public string Output => Name + ".wasm";
 
+    /// <summary>The project's <c>ext.json</c>.</summary>
+    public ProjectManifest Manifest => new()
+    {
+        Name = Name,
+        Language = _language,
+        World = $"saas:extensibility/{_world}@1.0.0",
+        Build = "./build.sh",
+        Output = Output,
+    };
+
     /// <summary>The files to write: path relative to the project, content, and whether it is executable.</summary>
     public IEnumerable<(string Path, byte[] Content, bool Executable)> Files()
     {
+        yield return (ProjectManifest.FileName, System.Text.Encoding.UTF8.GetBytes(Manifest.ToJson()), false);
         yield return Filled("build.sh", $"templates/{_language}/build.sh", executable: true);
         yield return Filled("README.md", $"templates/{_language}/README.md");
         yield return Filled(".gitignore", "templates/common/gitignore");

@@ -15,8 +15,7 @@ public sealed class ComponentValidator(SandboxEngine engine, WorldCatalog catalo
     /// <summary>Validates a component binary. Compiles it: slow for big guests, so run it off request threads.</summary>
     public ComponentValidation Validate(ReadOnlySpan<byte> bytes)
     {
-        var check = ComponentBinary.Check(bytes);
-        if (check.Error is { } error)
+        if (ComponentBinary.Check(bytes).Error is { } error)
         {
             return new ComponentValidation { LoadError = error };
         }
@@ -31,6 +30,37 @@ public sealed class ComponentValidator(SandboxEngine engine, WorldCatalog catalo
             return new ComponentValidation { LoadError = ComponentLoadError.FromCompileFailure(exception) };
         }
 
+        return Describe(compiled);
+    }
+
+    /// <summary>
+    /// Validates a component binary, compiling it through <paramref name="cache"/> (its artifacts on
+    /// disk): <c>ext</c> checks the same file again and again, and a 12 MB guest compiles once.
+    /// </summary>
+    public async Task<ComponentValidation> ValidateAsync(byte[] bytes, CompiledComponentCache cache, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(cache);
+        if (ComponentBinary.Check(bytes).Error is { } error)
+        {
+            return new ComponentValidation { LoadError = error };
+        }
+
+        CompiledComponent compiled;
+        try
+        {
+            compiled = await cache.PrecompileAsync(bytes, cancellationToken);
+        }
+        catch (WasmtimeException exception)
+        {
+            return new ComponentValidation { LoadError = ComponentLoadError.FromCompileFailure(exception) };
+        }
+
+        return Describe(compiled);
+    }
+
+    private ComponentValidation Describe(CompiledComponent compiled)
+    {
         var description = engine.Inspect(compiled);
         return new ComponentValidation
         {

@@ -13,9 +13,6 @@ namespace ExtensibilityHost.Core.Invocations;
 /// </summary>
 internal sealed class JsonCalls(ExtensionRunner runner, ComponentDescriptions descriptions)
 {
-    private static readonly ComponentFunctionSignature GenericPointSignature =
-        SaasExtensibilityWorlds.ExtensionPoint.FindFunction("invoke")!.Signature;
-
     public async Task<JsonCallResult> CallAsync(JsonCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
@@ -34,16 +31,16 @@ internal sealed class JsonCalls(ExtensionRunner runner, ComponentDescriptions de
                     $"version {extension.VersionNumber} of component '{call.ComponentName}' has no export '{call.Target}'");
             }
 
-            if (call.Shape == JsonCallShape.GenericPoint && !signature.Equals(GenericPointSignature))
+            if (call.Shape == JsonCallShape.GenericPoint && !signature.Equals(JsonCallShapes.GenericPointSignature))
             {
                 return JsonCallResult.NotRun(ExtensionCallStatus.ExportMissing,
-                    $"version {extension.VersionNumber} of component '{call.ComponentName}' exports '{call.Target}' as {signature}, not {GenericPointSignature}");
+                    $"version {extension.VersionNumber} of component '{call.ComponentName}' exports '{call.Target}' as {signature}, not {JsonCallShapes.GenericPointSignature}");
             }
 
             IReadOnlyList<ComponentValue> arguments;
             try
             {
-                arguments = Arguments(call, signature);
+                arguments = JsonCallShapes.Arguments(call.Shape, call.Input, call.Point, signature);
             }
             catch (WitJsonException exception)
             {
@@ -59,81 +56,14 @@ internal sealed class JsonCalls(ExtensionRunner runner, ComponentDescriptions de
                 Label = call.Label,
                 Limits = call.Limits,
             }, cancellationToken);
-            return Output(call.Shape, run, signature);
-        }
-    }
-
-    private static IReadOnlyList<ComponentValue> Arguments(JsonCall call, ComponentFunctionSignature signature) => call.Shape switch
-    {
-        JsonCallShape.GenericPoint => [ComponentValue.String(call.Point!), ComponentValue.String(call.Input.GetRawText())],
-        JsonCallShape.TypedPoint when signature.Parameters.Length == 1 =>
-            [WitJson.FromJson(call.Input, signature.Parameters[0].Type, $"argument '{signature.Parameters[0].Name}'")],
-        _ => WitJson.ArgumentsFromJson(call.Input, signature),
-    };
-
-    private static JsonCallResult Output(JsonCallShape shape, ExtensionRunResult run, ComponentFunctionSignature signature)
-    {
-        var invocation = run.Invocation!;
-        var result = new JsonCallResult
-        {
-            Status = ExtensionCallStatus.Failed,
-            Error = invocation.Error,
-            Invocation = invocation,
-            InvocationId = run.InvocationId,
-            VersionId = run.VersionId,
-            VersionNumber = run.VersionNumber,
-        };
-        if (invocation.Outcome is not (InvocationOutcome.Ok or InvocationOutcome.GuestError))
-        {
-            return result;
-        }
-
-        try
-        {
-            var ok = invocation.Outcome == InvocationOutcome.Ok;
-            if (shape == JsonCallShape.ExportArguments)
+            return JsonCallShapes.Read(call.Shape, run.Invocation!, signature) with
             {
-                var whole = signature.Result is null || invocation.Output is null ? null : WitJson.ToJson(invocation.Output, signature.Result);
-                return result with
-                {
-                    Status = ok ? ExtensionCallStatus.Ok : ExtensionCallStatus.Failed,
-                    Output = Element(whole),
-                    ErrorValue = ok ? null : Element(whole?["err"]),
-                };
-            }
-
-            var (payload, payloadType) = Unwrap(invocation.Output, signature.Result);
-            var payloadJson = payload is null || payloadType is null ? null : WitJson.ToJson(payload, payloadType);
-            if (!ok)
-            {
-                return result with { ErrorValue = Element(payloadJson) };
-            }
-
-            return result with
-            {
-                Status = ExtensionCallStatus.Ok,
-                Output = shape == JsonCallShape.GenericPoint ? ParseJsonText(payloadJson!.GetValue<string>()) : Element(payloadJson),
+                InvocationId = run.InvocationId,
+                VersionId = run.VersionId,
+                VersionNumber = run.VersionNumber,
             };
         }
-        catch (Exception exception) when (exception is WitJsonException or JsonException)
-        {
-            return result with { Status = ExtensionCallStatus.InvalidOutput, Error = $"the component's output is not valid: {exception.Message}" };
-        }
     }
-
-    /// <summary>A result's payload and its type; any other value as it is.</summary>
-    private static (ComponentValue? Payload, WitType? Type) Unwrap(ComponentValue? value, WitType? type) =>
-        value is not null && type is WitType.Result result
-            ? (value.Payload, value.IsOk ? result.Ok : result.Err)
-            : (value, type);
-
-    private static JsonElement ParseJsonText(string text)
-    {
-        using var document = JsonDocument.Parse(text);
-        return document.RootElement.Clone();
-    }
-
-    private static JsonElement Element(JsonNode? node) => JsonSerializer.SerializeToElement(node);
 
     private static ExtensionCallStatus StatusOf(ExtensionRunStatus status) => status switch
     {

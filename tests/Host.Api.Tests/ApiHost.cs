@@ -113,12 +113,19 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     /// <summary>Creates a tenant with a fresh id through the API; returns its id and a client with its key.</summary>
     public async Task<(string Id, HttpClient Client)> CreateTenantAsync(string prefix = "t")
     {
+        var (id, key) = await CreateTenantKeyAsync(prefix);
+        return (id, Client(key));
+    }
+
+    /// <summary>Creates a tenant with a fresh id through the API; returns its id and its first API key.</summary>
+    public async Task<(string Id, string Key)> CreateTenantKeyAsync(string prefix = "t")
+    {
         var id = $"{prefix}-{Guid.NewGuid():N}"[..24];
         using var admin = Admin();
         using var response = await admin.PostAsJsonAsync("/api/v1/tenants", new { id, name = "Tenant " + id }, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
-        return (id, Client(body!["apiKey"]!.GetValue<string>()));
+        return (id, body!["apiKey"]!.GetValue<string>());
     }
 
     public async Task WithDbAsync(Func<HostDbContext, Task> work)

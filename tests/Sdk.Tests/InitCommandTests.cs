@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExtensibilityHost.Core.Tests;
@@ -7,108 +6,40 @@ using ExtensibilityHost.Sdk.Cli;
 namespace ExtensibilityHost.Sdk.Tests;
 
 /// <summary>
-/// <c>ext init</c> for every language and world: the project it writes is built by its own
-/// build script with the machine's toolchains (Debian's Rust, Go 1.24, componentize-js) and the
-/// component runs in the host's sandbox through <c>ext run</c>. The build scripts are bash (Linux, macOS).
+/// <c>ext init</c> for every language: the point-extension project it writes is built by
+/// <c>ext build</c> with the machine's toolchains (Debian's Rust, Go 1.24, componentize-js) and
+/// answers through <c>ext test</c>; the event-extension projects go through the whole tenant loop
+/// in <see cref="ExtensionLoopTests"/>. The build scripts are bash (Linux, macOS).
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class InitCommandTests : IDisposable
 {
-    private const string HandleExport = "saas:extensibility/event-handler@1.0.0#handle";
-    private const string InvokeExport = "saas:extensibility/extension-point@1.0.0#invoke";
-
     private readonly string _directory = Directory.CreateTempSubdirectory("exthost-init-").FullName;
 
     public static TheoryData<string> Languages() => [.. ProjectTemplate.Languages];
 
-    private static string RepositoryRoot => Path.GetFullPath(Path.Combine(Guests.Root, "..", ".."));
+    private static string RepositoryRoot => Projects.RepositoryRoot;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private static string Event(string payload) =>
-        new JsonArray(new JsonObject
-        {
-            ["id"] = "e-1", ["event-type"] = "order.placed", ["tenant-id"] = "acme", ["occurred-at"] = 0, ["payload"] = payload,
-        }).ToJsonString();
-
-    /// <summary>Runs ext init, then the project's build.sh; returns the built component.</summary>
-    private async Task<string> InitAndBuildAsync(string language, string world, string name)
-    {
-        var project = Path.Combine(_directory, name);
-        var (exitCode, _, error) = await Ext.RunAsync("init", project, "--lang", language, "--world", world);
-        Assert.True(exitCode == ExitCodes.Ok, error);
-
-        // The template pins the same npm packages as the test guests (checked below), so the
-        // project uses their installation instead of downloading it again.
-        File.CreateSymbolicLink(Path.Combine(project, "node_modules"), Path.Combine(Guests.Root, "node_modules"));
-        await RunBuildAsync(project);
-        var component = Path.Combine(project, name + ".wasm");
-        Assert.True(File.Exists(component), $"build.sh wrote no {component}");
-        return component;
-    }
-
-    private static async Task RunBuildAsync(string project)
-    {
-        var start = new ProcessStartInfo(Path.Combine(project, "build.sh"))
-        {
-            WorkingDirectory = project,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-
-        // The machine's toolchains as test.sh set them up: Go from .tools, and one Rust target
-        // directory with the test guests, so std for wasm32-wasip1 is compiled once.
-        var goRoot = Environment.GetEnvironmentVariable("EXTHOST_GOROOT") ?? Path.Combine(RepositoryRoot, ".tools", "go", "root", "usr", "lib", "go-1.24");
-        start.Environment["GO"] = Path.Combine(goRoot, "bin", "go");
-        start.Environment["GOROOT"] = goRoot;
-        start.Environment["GOTOOLCHAIN"] = "local";
-        start.Environment["GOPROXY"] = "off";
-        start.Environment["GOCACHE"] = Path.Combine(Guests.Root, "out", ".go", "cache");
-        start.Environment["GOPATH"] = Path.Combine(Guests.Root, "out", ".go", "path");
-        start.Environment["CARGO_TARGET_DIR"] = Path.Combine(Guests.Root, "rust", "target");
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(process.ExitCode == 0, $"build.sh exited {process.ExitCode}:\n{await stdout}\n{await stderr}");
-    }
-
-    [Theory]
-    [MemberData(nameof(Languages))]
-    public async Task Init_EventExtension_BuildsAHandlerThatProceedsVetoesAndLogs(string language)
-    {
-        var name = $"{language}-hooks";
-        var component = await InitAndBuildAsync(language, "event-extension", name);
-
-        var (proceeded, first) = await Ext.RunJsonAsync("run", component, "--export", HandleExport, "--args", Event("""{"orderId":1}"""), "--timeout-ms", "5000");
-        var (_, vetoed) = await Ext.RunJsonAsync("run", component, "--export", HandleExport, "--args", Event("""{"blocked":true}"""), "--timeout-ms", "5000");
-
-        Assert.Equal(ExitCodes.Ok, proceeded);
-        Assert.Equal("proceed", first.GetProperty("output").GetProperty("ok").GetProperty("tag").GetString());
-        var logs = first.GetProperty("logs").EnumerateArray().Select(l => (l.GetProperty("source").GetString(), l.GetProperty("message").GetString())).ToList();
-        Assert.Equal([("stdout", $"{name} received order.placed e-1"), ("log", $"{name} has seen 1 event(s)")], logs);
-        Assert.Equal($"blocked by {name}", vetoed.GetProperty("output").GetProperty("ok").GetProperty("value").GetString());
-    }
 
     [Theory]
     [MemberData(nameof(Languages))]
     public async Task Init_PointExtension_BuildsAPointThatAnswersWithItsSetting(string language)
     {
         var name = $"{language}-pricing";
-        var component = await InitAndBuildAsync(language, "point-extension", name);
+        var project = await Projects.InitAndBuildAsync(_directory, language, "point-extension", name);
 
         var (exitCode, result) = await Ext.RunJsonAsync(
-            "run", component, "--export", InvokeExport, "--args", """["pricing.discount","{\"amountCents\":1000}"]""",
-            "--config", "greeting=hi", "--timeout-ms", "5000");
+            "test", project, "--point", "pricing.discount", "--input", """{"amountCents":1000}""", "--config", "greeting=hi", "--timeout-ms", "5000", "--json");
 
         Assert.Equal(ExitCodes.Ok, exitCode);
-        using var output = JsonDocument.Parse(result.GetProperty("output").GetProperty("ok").GetString()!);
-        Assert.Equal("pricing.discount", output.RootElement.GetProperty("point").GetString());
-        Assert.Equal("hi", output.RootElement.GetProperty("greeting").GetString());
-        Assert.Equal(1000, output.RootElement.GetProperty("input").GetProperty("amountCents").GetInt32());
+        var output = result.GetProperty("output");
+        Assert.Equal("pricing.discount", output.GetProperty("point").GetString());
+        Assert.Equal("hi", output.GetProperty("greeting").GetString());
+        Assert.Equal(1000, output.GetProperty("input").GetProperty("amountCents").GetInt32());
         Assert.Contains(result.GetProperty("logs").EnumerateArray(), l => l.GetProperty("source").GetString() == "stdout"
             && l.GetProperty("message").GetString() == $"{name} serving pricing.discount");
+        Assert.True(result.GetProperty("fuelConsumed").GetInt64() > 0);
     }
 
     [Fact]
@@ -121,6 +52,7 @@ public sealed class InitCommandTests : IDisposable
             (result.GetProperty("name").GetString(), result.GetProperty("world").GetString(), result.GetProperty("output").GetString()));
         var files = result.GetProperty("files").EnumerateArray().Select(f => f.GetString()).ToList();
         Assert.Contains("main.go", files);
+        Assert.Contains("ext.json", files);
         Assert.Contains("sdk/extensibility/abi.go", files);
         Assert.Contains("wit/extensibility.wit", files);
         Assert.All(files, f => Assert.True(File.Exists(Path.Combine(_directory, "orders", f!)), f));

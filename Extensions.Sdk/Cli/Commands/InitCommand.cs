@@ -26,7 +26,7 @@ internal static class InitCommand
         };
         command.SetAction((parse, cancellationToken) => CliAction.RunAsync(error, () => InitAsync(
             parse.GetRequiredValue(directory), parse.GetRequiredValue(language), parse.GetRequiredValue(world),
-            parse.GetValue(name), parse.GetValue(json), output, cancellationToken)));
+            parse.GetValue(name), parse.GetValue(json), output, cancellationToken), parse.GetValue(json)));
         return command;
     }
 
@@ -80,10 +80,14 @@ internal static class InitCommand
         }
         else
         {
-            await output.WriteLineAsync($"Wrote a {language} {world} project '{name}' to {directory} ({written.Count} files). Next:");
-            await output.WriteLineAsync($"  cd {directory} && ./build.sh      # -> {template.Output}");
-            await output.WriteLineAsync($"  ext inspect {template.Output}     # what the host's upload check sees");
-            await output.WriteLineAsync("  (README.md shows how to run it locally and publish it)");
+            var sample = world == "event-extension"
+                ? """--event '{"eventType":"order.placed","payload":{"orderId":1}}'"""
+                : """--point pricing.discount --input '{"amountCents":1000}'""";
+            await output.WriteLineAsync($"Wrote a {language} {world} project '{name}' to {directory} ({written.Count} files). Next, in {directory}:");
+            await output.WriteLineAsync($"  ext build          # runs ./build.sh -> {template.Output}, then checks it as the host's upload does");
+            await output.WriteLineAsync($"  ext test {sample}");
+            await output.WriteLineAsync("  ext login --host <url> --key <key> && ext publish");
+            await output.WriteLineAsync("  (README.md walks through the whole loop)");
         }
 
         return ExitCodes.Ok;

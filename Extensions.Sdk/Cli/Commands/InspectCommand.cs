@@ -15,7 +15,7 @@ internal static class InspectCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
         var command = new Command("inspect", "Show the worlds a component implements, its imports and its exports with signatures.") { file, json };
         command.SetAction((parse, cancellationToken) =>
-            CliAction.RunAsync(error, () => InspectAsync(parse.GetRequiredValue(file), parse.GetValue(json), output, cancellationToken)));
+            CliAction.RunAsync(error, () => InspectAsync(parse.GetRequiredValue(file), parse.GetValue(json), output, cancellationToken), parse.GetValue(json)));
         return command;
     }
 

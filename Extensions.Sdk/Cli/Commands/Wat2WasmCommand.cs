@@ -14,13 +14,14 @@ internal static class Wat2WasmCommand
     {
         var file = new Argument<string>("file") { Description = "WebAssembly text (.wat): a component or a core module." };
         var target = new Option<string?>("--output", "-o") { Description = "The binary to write; default: the input with the extension .wasm." };
-        var command = new Command("wat2wasm", "Convert WebAssembly text to a binary .wasm, e.g. to upload it to the host.") { file, target };
-        command.SetAction((parse, cancellationToken) =>
-            CliAction.RunAsync(error, () => ConvertAsync(parse.GetRequiredValue(file), parse.GetValue(target), output, cancellationToken)));
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
+        var command = new Command("wat2wasm", "Convert WebAssembly text to a binary .wasm, e.g. to upload it to the host.") { file, target, json };
+        command.SetAction((parse, cancellationToken) => CliAction.RunAsync(
+            error, () => ConvertAsync(parse.GetRequiredValue(file), parse.GetValue(target), parse.GetValue(json), output, cancellationToken), parse.GetValue(json)));
         return command;
     }
 
-    private static async Task<int> ConvertAsync(string path, string? target, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> ConvertAsync(string path, string? target, bool asJson, TextWriter output, CancellationToken cancellationToken)
     {
         if (!path.EndsWith(".wat", StringComparison.OrdinalIgnoreCase))
         {
@@ -30,7 +31,9 @@ internal static class Wat2WasmCommand
         var bytes = await ComponentFile.ReadAsync(path, cancellationToken);
         target ??= Path.ChangeExtension(path, ".wasm");
         await File.WriteAllBytesAsync(target, bytes, cancellationToken);
-        await output.WriteLineAsync($"{target}: {bytes.Length} bytes, sha256 {ComponentHash.Of(bytes)}");
+        await output.WriteLineAsync(asJson
+            ? new System.Text.Json.Nodes.JsonObject { ["file"] = target, ["sizeBytes"] = bytes.Length, ["sha256"] = ComponentHash.Of(bytes) }.ToJsonString()
+            : $"{target}: {bytes.Length} bytes, sha256 {ComponentHash.Of(bytes)}");
         return ExitCodes.Ok;
     }
 }

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ExtensibilityHost.Core.Components;
+using ExtensibilityHost.Core.Runtime;
+using Wasmtime.Components;
+
+namespace ExtensibilityHost.Core.Invocations;
+
+/// <summary>
+/// JSON in and out of a call, by <see cref="JsonCallShape"/>: the arguments a JSON input becomes and
+/// what a call's return value reads as. The host's calls (<see cref="JsonCalls"/>) and <c>ext test</c>
+/// use this one conversion.
+/// </summary>
+internal static class JsonCallShapes
+{
+    /// <summary>The signature a generic extension point's <c>invoke</c> must have.</summary>
+    public static readonly ComponentFunctionSignature GenericPointSignature =
+        SaasExtensibilityWorlds.ExtensionPoint.FindFunction("invoke")!.Signature;
+
+    /// <summary>The arguments of a call with <paramref name="input"/>.</summary>
+    /// <exception cref="WitJsonException">The input does not match the function's WIT types.</exception>
+    public static IReadOnlyList<ComponentValue> Arguments(JsonCallShape shape, JsonElement input, string? point, ComponentFunctionSignature signature) => shape switch
+    {
+        JsonCallShape.GenericPoint => [ComponentValue.String(point!), ComponentValue.String(input.GetRawText())],
+        JsonCallShape.TypedPoint when signature.Parameters.Length == 1 =>
+            [WitJson.FromJson(input, signature.Parameters[0].Type, $"argument '{signature.Parameters[0].Name}'")],
+        _ => WitJson.ArgumentsFromJson(input, signature),
+    };
+
+    /// <summary>What the call's return value reads as in <paramref name="shape"/> (ids are the caller's to add).</summary>
+    public static JsonCallResult Read(JsonCallShape shape, InvocationResult invocation, ComponentFunctionSignature signature)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        var result = new JsonCallResult
+        {
+            Status = ExtensionCallStatus.Failed,
+            Error = invocation.Error,
+            Invocation = invocation,
+        };
+        if (invocation.Outcome is not (InvocationOutcome.Ok or InvocationOutcome.GuestError))
+        {
+            return result;
+        }
+
+        try
+        {
+            var ok = invocation.Outcome == InvocationOutcome.Ok;
+            if (shape == JsonCallShape.ExportArguments)
+            {
+                var whole = signature.Result is null || invocation.Output is null ? null : WitJson.ToJson(invocation.Output, signature.Result);
+                return result with
+                {
+                    Status = ok ? ExtensionCallStatus.Ok : ExtensionCallStatus.Failed,
+                    Output = Element(whole),
+                    ErrorValue = ok ? null : Element(whole?["err"]),
+                };
+            }
+
+            var (payload, payloadType) = Unwrap(invocation.Output, signature.Result);
+            var payloadJson = payload is null || payloadType is null ? null : WitJson.ToJson(payload, payloadType);
+            if (!ok)
+            {
+                return result with { ErrorValue = Element(payloadJson) };
+            }
+
+            return result with
+            {
+                Status = ExtensionCallStatus.Ok,
+                Output = shape == JsonCallShape.GenericPoint ? ParseJsonText(payloadJson!.GetValue<string>()) : Element(payloadJson),
+            };
+        }
+        catch (Exception exception) when (exception is WitJsonException or JsonException)
+        {
+            return result with { Status = ExtensionCallStatus.InvalidOutput, Error = $"the component's output is not valid: {exception.Message}" };
+        }
+    }
+
+    /// <summary>A result's payload and its type; any other value as it is.</summary>
+    private static (ComponentValue? Payload, WitType? Type) Unwrap(ComponentValue? value, WitType? type) =>
+        value is not null && type is WitType.Result result
+            ? (value.Payload, value.IsOk ? result.Ok : result.Err)
+            : (value, type);
+
+    private static JsonElement ParseJsonText(string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+
+    private static JsonElement Element(JsonNode? node) => JsonSerializer.SerializeToElement(node);
+}
