@@ -44,8 +44,10 @@ public static class ExtensibilityHostClientServiceCollectionExtensions
                 resilience.TotalRequestTimeout.Timeout = options.RequestTimeout;
                 resilience.AttemptTimeout.Timeout = options.RequestTimeout;
                 resilience.CircuitBreaker.SamplingDuration = options.RequestTimeout * 2;
-                resilience.Retry.DisableForUnsafeHttpMethods();
                 resilience.Retry.ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome));
+
+                // After ShouldHandle: it wraps the predicate it finds (setting ShouldHandle later would drop it).
+                resilience.Retry.DisableForUnsafeHttpMethods();
                 resilience.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome));
             });
         return builder;
