@@ -29,6 +29,8 @@ public static class ExtCli
             RunCommand.Create(output, error),
             Wat2WasmCommand.Create(output, error),
         };
-        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        // '@file' is ext's own syntax for JSON from a file (--event, --input), not a response file.
+        return root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null })
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }
 }

@@ -86,7 +86,7 @@ internal sealed class FileKeyValueStore : IKeyValueStore
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        File.WriteAllText(_path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(_path, root.ToJsonString(CliJson.Indented) + "\n");
         _changed = false;
     }
 

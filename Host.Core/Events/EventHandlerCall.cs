@@ -42,10 +42,5 @@ internal static class EventHandlerCall
     }
 
     /// <summary>The <c>failure</c> of an <c>err</c> result as <c>code: message</c>, or null when it is not one.</summary>
-    public static string? Failure(ComponentValue? output) =>
-        output?.Payload is { Kind: ComponentValueKind.Record } failure
-        && failure.TryGetField("code", out var code) && code is { Kind: ComponentValueKind.String }
-        && failure.TryGetField("message", out var message) && message is { Kind: ComponentValueKind.String }
-            ? $"{code.AsString()}: {message.AsString()}"
-            : null;
+    public static string? Failure(ComponentValue? output) => GuestFailure.Describe(output?.Payload);
 }

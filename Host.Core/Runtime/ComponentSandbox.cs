@@ -135,9 +135,12 @@ public sealed class ComponentSandbox(SandboxEngine engine)
 
         var output = function.Call(arguments);
         return output is { Kind: ComponentValueKind.Result, IsOk: false }
-            ? (InvocationOutcome.GuestError, output, "the component returned an error")
+            ? (InvocationOutcome.GuestError, output, GuestFailure.Describe(output.Payload) is { } failure
+                ? "the component returned an error: " + failure
+                : "the component returned an error")
             : (InvocationOutcome.Ok, output, null);
     }
+
 
     private static ulong DeadlineTicks(TimeSpan timeout, TimeSpan tick) =>
         (ulong)Math.Max(1, Math.Ceiling(timeout / tick));

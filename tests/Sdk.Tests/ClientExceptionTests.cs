@@ -50,6 +50,8 @@ public sealed class ClientExceptionTests(HostFixture fixture)
         var exception = await Assert.ThrowsAsync<ExtensionGuestErrorException>(() => InvokeEchoAsync(scenario, "fail"));
 
         Assert.Equal((422, "echo-fail"), (exception.Status, exception.ErrorValue!.Value.GetProperty("code").GetString()));
+        var invocation = await scenario.Client.Invocations.GetAsync(scenario.Tenant, exception.InvocationId!.Value, Cancellation);
+        Assert.Equal("the component returned an error: echo-fail: asked to fail", invocation.Error);
     }
 
     [Fact]

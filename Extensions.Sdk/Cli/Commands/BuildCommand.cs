@@ -43,7 +43,7 @@ internal static class BuildCommand
                     document["component"] = project.Name;
                     document["build"] = project.Build;
                     document["buildSeconds"] = Math.Round(elapsed.TotalSeconds, 1);
-                    await output.WriteLineAsync(document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                    await output.WriteLineAsync(document.ToJsonString(CliJson.Indented));
                 }
                 else
                 {

@@ -29,7 +29,7 @@ internal static class CliAction
                     document["problem"] = JsonSerializer.SerializeToNode(problem.Document);
                 }
 
-                await error.WriteLineAsync(new JsonObject { ["error"] = document }.ToJsonString());
+                await error.WriteLineAsync(new JsonObject { ["error"] = document }.ToJsonString(CliJson.Line));
             }
             else
             {

@@ -76,7 +76,7 @@ internal static class InitCommand
                 ["build"] = "./build.sh",
                 ["output"] = template.Output,
                 ["files"] = new JsonArray([.. written.Select(f => (JsonNode)f)]),
-            }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }.ToJsonString(CliJson.Indented));
         }
         else
         {

@@ -46,7 +46,7 @@ internal static class InspectCommand
                     ["message"] = p.Message,
                 })]),
             };
-            await output.WriteLineAsync(document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            await output.WriteLineAsync(document.ToJsonString(CliJson.Indented));
         }
         else
         {

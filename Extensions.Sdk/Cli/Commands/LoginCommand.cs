@@ -52,7 +52,7 @@ internal static class LoginCommand
                         ["keyName"] = me.KeyName,
                         ["keyId"] = me.KeyId?.ToString(),
                         ["profile"] = path,
-                    }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                    }.ToJsonString(CliJson.Indented));
                 }
                 else
                 {
@@ -79,7 +79,7 @@ internal static class LoginCommand
                 var path = Profile.PathOf();
                 var deleted = Profile.Delete();
                 await output.WriteLineAsync(asJson
-                    ? new JsonObject { ["profile"] = path, ["deleted"] = deleted }.ToJsonString()
+                    ? new JsonObject { ["profile"] = path, ["deleted"] = deleted }.ToJsonString(CliJson.Line)
                     : deleted ? $"Signed out: deleted {path}." : $"Not signed in: there is no {path}.");
                 return ExitCodes.Ok;
             }, asJson);

@@ -117,7 +117,7 @@ internal static class LogsCommand
             newest = newest is null || invocation.StartedAt > newest ? invocation.StartedAt : newest;
             if (asJson)
             {
-                await output.WriteLineAsync(JsonSerializer.Serialize(invocation, JsonSerializerOptions.Web));
+                await output.WriteLineAsync(JsonSerializer.Serialize(invocation, CliJson.Line));
                 continue;
             }
 

@@ -43,7 +43,10 @@ internal static class PublishCommand
 
                 using var remote = connection.Resolve(parse);
                 var tenant = await remote.TenantAsync(cancellationToken);
-                await using var content = File.OpenRead(path);
+                // Component text is uploaded as the binary it stands for (what validate and test ran).
+                await using Stream content = path.EndsWith(".wat", StringComparison.OrdinalIgnoreCase)
+                    ? new MemoryStream(await ComponentFile.ReadAsync(path, cancellationToken))
+                    : File.OpenRead(path);
                 var progress = asJson ? null : new UploadProgress(error, content.Length);
                 var upload = await remote.Client.Components.UploadAsync(tenant, name, content, progress, cancellationToken);
                 progress?.Done();
@@ -71,7 +74,7 @@ internal static class PublishCommand
                 ["sizeBytes"] = version.SizeBytes,
                 ["worlds"] = new JsonArray([.. version.Worlds.Select(w => (JsonNode)w)]),
                 ["wasi"] = new JsonArray([.. version.Wasi.Select(w => (JsonNode)w)]),
-            }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }.ToJsonString(CliJson.Indented));
             return;
         }
 

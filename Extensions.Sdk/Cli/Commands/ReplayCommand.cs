@@ -20,8 +20,6 @@ namespace ExtensibilityHost.Sdk.Cli.Commands;
 /// </summary>
 internal static class ReplayCommand
 {
-    private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
-
     public static Command Create(TextWriter output, TextWriter error)
     {
         var invocationId = new Argument<Guid>("invocation-id") { Description = "The invocation to replay (ext logs shows ids)." };
@@ -99,7 +97,7 @@ internal static class ReplayCommand
                             ["error"] = recorded.Error,
                         },
                         ["local"] = CallReport.Json(local, localOutput),
-                    }.ToJsonString(s_indented));
+                    }.ToJsonString(CliJson.Indented));
                 }
                 else
                 {
@@ -126,7 +124,7 @@ internal static class ReplayCommand
         [
             ("outcome", recorded.Outcome + (recorded.Trap is null ? "" : $" ({recorded.Trap})"), local.Outcome.ToWireName() + (local.Trap is null ? "" : $" ({local.Trap.Value.ToWireName()})")),
             ("duration", string.Create(CultureInfo.InvariantCulture, $"{recorded.DurationMs:0.###} ms"), string.Create(CultureInfo.InvariantCulture, $"{local.Duration.TotalMilliseconds:0.###} ms")),
-            ("output", outputKept ? recordedOutput?.ToJsonString(s_indented) ?? "(none)" : "(not recorded)", localOutput?.ToJsonString(s_indented) ?? "(none)"),
+            ("output", outputKept ? recordedOutput?.ToJsonString(CliJson.Indented) ?? "(none)" : "(not recorded)", localOutput?.ToJsonString(CliJson.Indented) ?? "(none)"),
             ("logs", Logs(recorded.Logs.Select(l => (l.Source ?? "log", l.Level, l.Message))), Logs(CallReport.Lines(local))),
         ]);
         await output.WriteLineAsync(same

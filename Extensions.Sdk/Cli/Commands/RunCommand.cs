@@ -52,7 +52,7 @@ internal static class RunCommand
 
         var result = runtime.Sandbox.Invoke(component.Compiled, target, values, context, request.Limits);
         var outputJson = result.Output is { } value && signature.Result is { } type ? WitJson.ToJson(value, type) : null;
-        await output.WriteLineAsync(CallReport.Json(result, outputJson).ToJsonString());
+        await output.WriteLineAsync(CallReport.Json(result, outputJson).ToJsonString(CliJson.Line));
         return ExitCodes.For(result.Outcome);
     }
 

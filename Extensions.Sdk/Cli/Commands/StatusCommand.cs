@@ -45,7 +45,7 @@ internal static class StatusCommand
 
                 if (asJson)
                 {
-                    await output.WriteLineAsync(Json(tenant, versions).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                    await output.WriteLineAsync(Json(tenant, versions).ToJsonString(CliJson.Indented));
                 }
                 else
                 {

@@ -110,7 +110,7 @@ internal static class TestCommand
 
         if (request.Json)
         {
-            await output.WriteLineAsync(document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            await output.WriteLineAsync(document.ToJsonString(CliJson.Indented));
         }
         else
         {
@@ -123,7 +123,7 @@ internal static class TestCommand
 
             if (answer.ErrorValue is not null)
             {
-                await output.WriteLineAsync($"error value: {answer.ErrorValue.ToJsonString()}");
+                await output.WriteLineAsync($"error value: {answer.ErrorValue.ToJsonString(CliJson.Line)}");
             }
 
             await output.WriteLineAsync("logs:");
@@ -138,10 +138,10 @@ internal static class TestCommand
         ? type.GetValue<string>() switch
         {
             "veto" => $"veto — {decision["reason"]}",
-            "replace" => $"replace — {decision["payload"]?.ToJsonString()}",
+            "replace" => $"replace — {decision["payload"]?.ToJsonString(CliJson.Line)}",
             var other => other,
         }
-        : output.ToJsonString();
+        : output.ToJsonString(CliJson.Line);
 
     /// <summary>An event handler's call: the host's event record, checked by the host's event rules.</summary>
     private static PreparedCall EventCall(ComponentDescription description, string eventText)

@@ -112,5 +112,5 @@ internal sealed record UploadCheckResult(
         }
     }
 
-    public string ToJsonString() => ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    public string ToJsonString() => ToJson().ToJsonString(CliJson.Indented);
 }

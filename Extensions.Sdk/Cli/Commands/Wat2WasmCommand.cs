@@ -32,7 +32,7 @@ internal static class Wat2WasmCommand
         target ??= Path.ChangeExtension(path, ".wasm");
         await File.WriteAllBytesAsync(target, bytes, cancellationToken);
         await output.WriteLineAsync(asJson
-            ? new System.Text.Json.Nodes.JsonObject { ["file"] = target, ["sizeBytes"] = bytes.Length, ["sha256"] = ComponentHash.Of(bytes) }.ToJsonString()
+            ? new System.Text.Json.Nodes.JsonObject { ["file"] = target, ["sizeBytes"] = bytes.Length, ["sha256"] = ComponentHash.Of(bytes) }.ToJsonString(CliJson.Line)
             : $"{target}: {bytes.Length} bytes, sha256 {ComponentHash.Of(bytes)}");
         return ExitCodes.Ok;
     }

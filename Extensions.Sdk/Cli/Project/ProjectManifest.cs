@@ -20,7 +20,7 @@ internal sealed record ProjectManifest
     };
 
     /// <summary>The component's name at the host (what <c>ext publish</c> uploads as).</summary>
-    public required string Name { get; init; }
+    public string Name { get; init; } = "";
 
     /// <summary>rust, go or js; informational.</summary>
     public string? Language { get; init; }
@@ -29,10 +29,10 @@ internal sealed record ProjectManifest
     public string? World { get; init; }
 
     /// <summary>The build command, run by <c>sh -c</c> in the project folder.</summary>
-    public required string Build { get; init; }
+    public string Build { get; init; } = "";
 
     /// <summary>The component the build writes, relative to the project folder.</summary>
-    public required string Output { get; init; }
+    public string Output { get; init; } = "";
 
     /// <summary>The folder the manifest was read from.</summary>
     [JsonIgnore]
@@ -68,7 +68,7 @@ internal sealed record ProjectManifest
             throw new CliException($"{path} is not a valid project file: {exception.Message}. It is JSON: {{\"name\": …, \"build\": …, \"output\": …}}.");
         }
 
-        if (manifest is null || string.IsNullOrWhiteSpace(manifest.Build) || string.IsNullOrWhiteSpace(manifest.Output))
+        if (manifest is null || string.IsNullOrWhiteSpace(manifest.Name) || string.IsNullOrWhiteSpace(manifest.Build) || string.IsNullOrWhiteSpace(manifest.Output))
         {
             throw new CliException($"{path} needs \"name\", \"build\" (the build command) and \"output\" (the component it writes).");
         }

@@ -121,6 +121,7 @@ public sealed class SandboxLimitTests(RuntimeFixture runtime)
 
         Assert.Equal(InvocationOutcome.GuestError, result.Outcome);
         Assert.Equal("odd", result.Output!.Payload!.AsString());
+        Assert.Equal("the component returned an error: odd", result.Error);
     }
 
     [Fact]
