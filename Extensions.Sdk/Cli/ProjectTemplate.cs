@@ -26,20 +26,21 @@ internal sealed class ProjectTemplate
         _language = language;
         _world = world;
         Name = name;
-        var isEvent = world == "event-extension";
         _placeholders = new(StringComparer.Ordinal)
         {
             ["{{name}}"] = name,
             ["{{crate}}"] = name.Replace('-', '_'),
             ["{{world}}"] = world,
-            ["{{export}}"] = isEvent ? "saas:extensibility/event-handler@1.0.0#handle" : "saas:extensibility/extension-point@1.0.0#invoke",
-            ["{{args}}"] = isEvent
-                ? """[{"id":"e-1","event-type":"order.placed","tenant-id":"acme","occurred-at":0,"payload":"{\"orderId\":1}"}]"""
-                : """["pricing.discount","{\"amountCents\":1000}"]""",
+            ["{{test}}"] = TestArguments(world),
         };
     }
 
     public string Name { get; }
+
+    /// <summary>The <c>ext test</c> options of a sample call of the world's export.</summary>
+    public static string TestArguments(string world) => world == "event-extension"
+        ? """--event '{"eventType":"order.placed","payload":{"orderId":1}}'"""
+        : """--point pricing.discount --input '{"amountCents":1000}'""";
 
     /// <summary>The component the project's build script writes.</summary>
     public string Output => Name + ".wasm";

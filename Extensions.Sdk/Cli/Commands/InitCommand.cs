@@ -80,12 +80,9 @@ internal static class InitCommand
         }
         else
         {
-            var sample = world == "event-extension"
-                ? """--event '{"eventType":"order.placed","payload":{"orderId":1}}'"""
-                : """--point pricing.discount --input '{"amountCents":1000}'""";
             await output.WriteLineAsync($"Wrote a {language} {world} project '{name}' to {directory} ({written.Count} files). Next, in {directory}:");
             await output.WriteLineAsync($"  ext build          # runs ./build.sh -> {template.Output}, then checks it as the host's upload does");
-            await output.WriteLineAsync($"  ext test {sample}");
+            await output.WriteLineAsync($"  ext test {ProjectTemplate.TestArguments(world)}");
             await output.WriteLineAsync("  ext login --host <url> --key <key> && ext publish");
             await output.WriteLineAsync("  (README.md walks through the whole loop)");
         }
