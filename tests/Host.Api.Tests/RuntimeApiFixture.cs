@@ -14,7 +14,15 @@ public sealed class RuntimeApiFixture : IAsyncLifetime
 {
     public const int FailuresBeforeSuspension = 3;
 
-    public ApiHost Host { get; } = new(new Dictionary<string, string?>
+    public ApiHost Host { get; } = new(Settings());
+
+    /// <summary>
+    /// The run-time test host's settings: extension points of point-echo's and a toolchain guest's
+    /// kinds, room for a Go guest's first call and the 12 MB JavaScript guest, one call at a time
+    /// per tenant, fast outbox polling. Shared with the SDK's tests, which run the client and ext
+    /// against the same kind of host.
+    /// </summary>
+    public static Dictionary<string, string?> Settings() => new()
     {
         ["ExtensibilityHost:ExtensionPoints:echo.open:Kind"] = "Generic",
         ["ExtensibilityHost:ExtensionPoints:echo.open:TimeoutMs"] = "100",
@@ -34,7 +42,7 @@ public sealed class RuntimeApiFixture : IAsyncLifetime
         ["ExtensibilityHost:Events:PollInterval"] = "00:00:00.050",
         // The JavaScript guest is 12 MB.
         ["ExtensibilityHost:Upload:MaxComponentBytes"] = (32 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
-    });
+    };
 
     public static byte[] Wat(string name) => WatText.ToBinary(Guests.Wat(name));
 

@@ -19,21 +19,13 @@ public sealed class ClientExceptionTests(HostFixture fixture)
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    private static async Task<ClientScenario> EchoAsync(HostFixture fixture, string point = "echo.closed")
-    {
-        var scenario = await ClientScenario.StartAsync(fixture, "ex");
-        await scenario.DeployAsync("echo", WatText.ToBinary(Guests.Wat("point-echo")));
-        await scenario.Client.ExtensionPoints.BindAsync(scenario.Tenant, point, "echo", Cancellation);
-        return scenario;
-    }
-
     private static Task<ExtensionPointResult> InvokeEchoAsync(ClientScenario scenario, string input) =>
         scenario.Client.ExtensionPoints.InvokeAsync(scenario.Tenant, "echo.closed", JsonValue.Create(input), Cancellation);
 
     [Fact]
     public async Task Timeout_IsExtensionTimeoutException_WithOutcomeAndInvocation()
     {
-        await using var scenario = await EchoAsync(fixture);
+        await using var scenario = await ClientScenario.WithEchoAsync(fixture);
 
         var exception = await Assert.ThrowsAsync<ExtensionTimeoutException>(() => InvokeEchoAsync(scenario, "loop"));
 
@@ -45,7 +37,7 @@ public sealed class ClientExceptionTests(HostFixture fixture)
     [Fact]
     public async Task GuestError_IsExtensionGuestErrorException_WithTheErrValue()
     {
-        await using var scenario = await EchoAsync(fixture);
+        await using var scenario = await ClientScenario.WithEchoAsync(fixture);
 
         var exception = await Assert.ThrowsAsync<ExtensionGuestErrorException>(() => InvokeEchoAsync(scenario, "fail"));
 
@@ -57,7 +49,7 @@ public sealed class ClientExceptionTests(HostFixture fixture)
     [Fact]
     public async Task Trap_IsExtensionTrapException_WithItsKind()
     {
-        await using var scenario = await EchoAsync(fixture);
+        await using var scenario = await ClientScenario.WithEchoAsync(fixture);
 
         var exception = await Assert.ThrowsAsync<ExtensionTrapException>(() => InvokeEchoAsync(scenario, "trap"));
 
@@ -67,7 +59,7 @@ public sealed class ClientExceptionTests(HostFixture fixture)
     [Fact]
     public async Task OutputThatIsNotJson_IsExtensionInvalidOutputException()
     {
-        await using var scenario = await EchoAsync(fixture);
+        await using var scenario = await ClientScenario.WithEchoAsync(fixture);
 
         var exception = await Assert.ThrowsAsync<ExtensionInvalidOutputException>(() => InvokeEchoAsync(scenario, "not-json"));
 
@@ -128,7 +120,7 @@ public sealed class ClientExceptionTests(HostFixture fixture)
     [Fact]
     public async Task OverTheConcurrencyLimit_IsConcurrencyLimitedException()
     {
-        await using var scenario = await EchoAsync(fixture);
+        await using var scenario = await ClientScenario.WithEchoAsync(fixture);
 
         // One call at a time per tenant: while a looping call holds the slot (until its 100 ms
         // deadline), a quick call is refused. The quick one can win the slot first, so the
@@ -153,7 +145,7 @@ public sealed class ClientExceptionTests(HostFixture fixture)
     [Fact]
     public async Task DisabledComponent_IsExtensionDisabledException()
     {
-        await using var scenario = await EchoAsync(fixture);
+        await using var scenario = await ClientScenario.WithEchoAsync(fixture);
         using (var admin = fixture.Host.Admin())
         {
             using var response = await admin.PutAsJsonAsync(
@@ -193,7 +185,7 @@ public sealed class ClientExceptionTests(HostFixture fixture)
     [Fact]
     public async Task InvalidEventAndMismatchedArguments_AreInvalidRequestException()
     {
-        await using var scenario = await EchoAsync(fixture);
+        await using var scenario = await ClientScenario.WithEchoAsync(fixture);
 
         var invalid = await Assert.ThrowsAsync<InvalidRequestException>(() =>
             scenario.Client.Events.PublishAsync(scenario.Tenant, "Not A Type!", new { }, cancellationToken: Cancellation));

@@ -1,3 +1,4 @@
+using ExtensibilityHost.Api.Tests;
 using ExtensibilityHost.Sdk.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,6 +40,15 @@ internal sealed class ClientScenario : IAsyncDisposable
     {
         var (tenant, key) = await fixture.Host.CreateTenantKeyAsync(prefix);
         return new ClientScenario(tenant, key, fixture.ClientServices(key), fixture.ClientServices(fixture.Host.AdminKey));
+    }
+
+    /// <summary>A fresh tenant with point-echo deployed as <c>echo</c> and bound to <paramref name="point"/>.</summary>
+    public static async Task<ClientScenario> WithEchoAsync(HostFixture fixture, string point = "echo.closed")
+    {
+        var scenario = await StartAsync(fixture);
+        await scenario.DeployAsync("echo", RuntimeApiFixture.Wat("point-echo"));
+        await scenario.Client.ExtensionPoints.BindAsync(scenario.Tenant, point, "echo", Cancellation);
+        return scenario;
     }
 
     /// <summary>Uploads <paramref name="bytes"/> as <paramref name="component"/> with the tenant's client and approves it with the admin's.</summary>

@@ -76,9 +76,7 @@ public sealed class ClientTests(HostFixture fixture)
     [Fact]
     public async Task ExtensionPoints_InvokeJsonAndTyped_GiveTheExtensionsOutput()
     {
-        await using var scenario = await ClientScenario.StartAsync(fixture);
-        await scenario.DeployAsync("echo", PointEcho);
-        await scenario.Client.ExtensionPoints.BindAsync(scenario.Tenant, "echo.closed", "echo", Cancellation);
+        await using var scenario = await ClientScenario.WithEchoAsync(fixture);
 
         var json = await scenario.Client.ExtensionPoints.InvokeAsync(scenario.Tenant, "echo.closed", new JsonObject { ["n"] = 1 }, Cancellation);
         var typed = await scenario.Client.ExtensionPoints.InvokeAsync<Quote, Quote>(scenario.Tenant, "echo.closed", new Quote("a-1", 250), cancellationToken: Cancellation);
@@ -92,9 +90,7 @@ public sealed class ClientTests(HostFixture fixture)
     [Fact]
     public async Task ExtensionPoints_FailOpenPointThatTimesOut_AnswersItsDefault()
     {
-        await using var scenario = await ClientScenario.StartAsync(fixture);
-        await scenario.DeployAsync("echo", PointEcho);
-        await scenario.Client.ExtensionPoints.BindAsync(scenario.Tenant, "echo.open", "echo", Cancellation);
+        await using var scenario = await ClientScenario.WithEchoAsync(fixture, "echo.open");
 
         var result = await scenario.Client.ExtensionPoints.InvokeAsync(scenario.Tenant, "echo.open", JsonValue.Create("loop"), Cancellation);
 
@@ -175,9 +171,7 @@ public sealed class ClientTests(HostFixture fixture)
     [Fact]
     public async Task Invocations_ListAndGet_HaveTheRecordedInputAndOutput()
     {
-        await using var scenario = await ClientScenario.StartAsync(fixture);
-        await scenario.DeployAsync("echo", PointEcho);
-        await scenario.Client.ExtensionPoints.BindAsync(scenario.Tenant, "echo.closed", "echo", Cancellation);
+        await using var scenario = await ClientScenario.WithEchoAsync(fixture);
         var call = await scenario.Client.ExtensionPoints.InvokeAsync(scenario.Tenant, "echo.closed", new JsonObject { ["n"] = 2 }, Cancellation);
 
         var page = await scenario.Client.Invocations.ListAsync(scenario.Tenant, new InvocationFilter { Component = "echo", Outcome = "ok", Limit = 10 }, Cancellation);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ExtensibilityHost.Api.Tests;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
 using ExtensibilityHost.Sdk.Client;
@@ -8,10 +7,9 @@ namespace ExtensibilityHost.Sdk.Tests;
 
 /// <summary>
 /// The real host on Kestrel (loopback), for what talks to it over HTTP: the <c>ext</c> verbs and
-/// the .NET client. Extension points of point-echo's and a toolchain guest's kinds, room for a Go
-/// guest's first call and a 12 MB JavaScript guest, one call at a time per tenant. Key-value
-/// entries live in memory; the component <see cref="FaultyKeyValueComponent"/>'s store fails, the
-/// way a database outage would.
+/// the .NET client. The run-time API tests' settings (<see cref="RuntimeApiFixture.Settings"/>)
+/// and a point with too little memory for any toolchain guest. Key-value entries live in memory;
+/// the component <see cref="FaultyKeyValueComponent"/>'s store fails, the way a database outage would.
 /// </summary>
 public sealed class HostFixture : IAsyncLifetime
 {
@@ -19,23 +17,12 @@ public sealed class HostFixture : IAsyncLifetime
     public const string FaultyKeyValueComponent = "kv-fault";
 
     public ApiHost Host { get; } = new(
-        new Dictionary<string, string?>
+        new Dictionary<string, string?>(RuntimeApiFixture.Settings())
         {
-            ["ExtensibilityHost:ExtensionPoints:echo.closed:Kind"] = "Generic",
-            ["ExtensibilityHost:ExtensionPoints:echo.closed:TimeoutMs"] = "100",
-            ["ExtensibilityHost:ExtensionPoints:echo.closed:FailurePolicy"] = "FailClosed",
-            ["ExtensibilityHost:ExtensionPoints:echo.open:Kind"] = "Generic",
-            ["ExtensibilityHost:ExtensionPoints:echo.open:TimeoutMs"] = "100",
-            ["ExtensibilityHost:ExtensionPoints:echo.open:FailurePolicy"] = "FailOpen",
-            ["ExtensibilityHost:ExtensionPoints:echo.open:Default"] = """{"fallback":true}""",
             // 1 MiB: less than any toolchain guest's initial memory, so its instantiation fails.
             ["ExtensibilityHost:ExtensionPoints:tiny.memory:Kind"] = "Generic",
             ["ExtensibilityHost:ExtensionPoints:tiny.memory:MemoryMb"] = "1",
             ["ExtensibilityHost:ExtensionPoints:tiny.memory:TimeoutMs"] = "5000",
-            ["ExtensibilityHost:Runtime:DefaultLimits:Timeout"] = "00:00:05",
-            ["ExtensibilityHost:Invocations:MaxConcurrencyPerTenant"] = "1",
-            ["ExtensibilityHost:Events:PollInterval"] = "00:00:00.050",
-            ["ExtensibilityHost:Upload:MaxComponentBytes"] = (32 * 1024 * 1024).ToString(CultureInfo.InvariantCulture),
         },
         services => services.AddSingleton<IKeyValueStore>(new FaultyKeyValueStore(new InMemoryKeyValueStore(new KeyValueOptions()))),
         kestrel: true);

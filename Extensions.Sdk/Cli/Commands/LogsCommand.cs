@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using ExtensibilityHost.Sdk.Cli.Project;
 using ExtensibilityHost.Sdk.Cli.Remote;
 using ExtensibilityHost.Sdk.Client;
 
@@ -18,8 +17,7 @@ internal static class LogsCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var component = new Option<string?>("--component") { Description = "Only this component (default: the project's in this folder, else all)." };
-        var all = new Option<bool>("--all") { Description = "Every component of the tenant, even inside a project." };
+        var scope = new ComponentScopeOptions();
         var outcome = new Option<string?>("--outcome") { Description = "Only this outcome: ok, guest-error, timeout, out-of-fuel, out-of-memory, trap or host-error." };
         var limit = new Option<int>("--limit", "-n") { Description = "How many recent invocations to show first.", DefaultValueFactory = _ => 20 };
         var follow = new Option<bool>("--follow", "-f") { Description = "Keep showing new invocations as they happen (Ctrl+C stops)." };
@@ -42,8 +40,9 @@ internal static class LogsCommand
         var connection = new ConnectionOptions();
         var command = new Command("logs", "Show recent invocations of the tenant's extensions with their guest logs.")
         {
-            component, all, outcome, limit, follow, interval, json,
+            outcome, limit, follow, interval, json,
         };
+        scope.AddTo(command);
         connection.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
@@ -54,7 +53,7 @@ internal static class LogsCommand
                 var tenant = await remote.TenantAsync(cancellationToken);
                 var filter = new InvocationFilter
                 {
-                    Component = parse.GetValue(component) ?? (parse.GetValue(all) ? null : ProjectManifest.Find(".")?.Name),
+                    Component = scope.Resolve(parse),
                     Outcome = parse.GetValue(outcome),
                     Limit = parse.GetValue(limit),
                 };

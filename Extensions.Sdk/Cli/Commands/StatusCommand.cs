@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ExtensibilityHost.Sdk.Cli.Project;
 using ExtensibilityHost.Sdk.Cli.Remote;
 using ExtensibilityHost.Sdk.Client;
 
@@ -13,11 +12,11 @@ internal static class StatusCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var component = new Option<string?>("--component") { Description = "Only this component (default: the project's in this folder, else all)." };
-        var all = new Option<bool>("--all") { Description = "Every component of the tenant, even inside a project." };
+        var scope = new ComponentScopeOptions();
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
         var connection = new ConnectionOptions();
-        var command = new Command("status", "Show the tenant's components and their versions' review state.") { component, all, json };
+        var command = new Command("status", "Show the tenant's components and their versions' review state.") { json };
+        scope.AddTo(command);
         connection.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
@@ -26,7 +25,7 @@ internal static class StatusCommand
             {
                 using var remote = connection.Resolve(parse);
                 var tenant = await remote.TenantAsync(cancellationToken);
-                var only = parse.GetValue(component) ?? (parse.GetValue(all) ? null : ProjectManifest.Find(".")?.Name);
+                var only = scope.Resolve(parse);
                 var components = await remote.Client.Components.ListAsync(tenant, cancellationToken);
                 if (only is not null)
                 {
