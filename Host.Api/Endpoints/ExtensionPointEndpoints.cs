@@ -32,14 +32,14 @@ internal static class ExtensionPointEndpoints
         TypedResults.Ok(registry.Points.OrderBy(p => p.Name, StringComparer.Ordinal).Select(ExtensionPointResponse.From).ToList());
 
     private static async Task<Ok<List<ExtensionPointBindingResponse>>> ListBindingsAsync(
-        string tenant, ExtensionPointBindings bindings, CancellationToken cancellationToken)
+        string tenant, ExtensionPointBinder bindings, CancellationToken cancellationToken)
     {
         var all = await bindings.ListAsync(tenant, cancellationToken);
         return TypedResults.Ok(all.Select(ExtensionPointBindingResponse.From).ToList());
     }
 
     private static async Task<Results<Ok<ExtensionPointBindingResponse>, ProblemHttpResult>> BindComponentAsync(
-        string tenant, string point, BindExtensionPointRequest request, ExtensionPointBindings bindings, CancellationToken cancellationToken)
+        string tenant, string point, BindExtensionPointRequest request, ExtensionPointBinder bindings, CancellationToken cancellationToken)
     {
         var status = await bindings.BindComponentAsync(tenant, point, request.Component, cancellationToken);
         return status switch
@@ -52,7 +52,7 @@ internal static class ExtensionPointEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> UnbindAsync(
-        string tenant, string point, ExtensionPointBindings bindings, CancellationToken cancellationToken) =>
+        string tenant, string point, ExtensionPointBinder bindings, CancellationToken cancellationToken) =>
         await bindings.UnbindAsync(tenant, point, cancellationToken)
             ? TypedResults.NoContent()
             : ApiProblems.NotFound($"No component is bound to '{point}'.");
@@ -72,7 +72,6 @@ internal static class ExtensionPointEndpoints
             return TypedResults.Ok(ExtensionPointInvokeResponse.From(result));
         }
 
-        return InvocationProblems.For(http, result.Status, new InvocationProblems.CallDetails(
-            result.Outcome, result.Trap, result.Error, result.ErrorValue, result.Output, result.DurationMs, result.InvocationId, result.VersionNumber));
+        return InvocationProblems.For(http, result.Call);
     }
 }

@@ -25,14 +25,14 @@ internal static class InvocationEndpoints
     }
 
     private static async Task<Results<Ok<InvocationResponse>, ProblemHttpResult>> GetAsync(
-        string tenant, Guid invocationId, InvocationLog log, CancellationToken cancellationToken) =>
+        string tenant, Guid invocationId, InvocationLogReader log, CancellationToken cancellationToken) =>
         await log.FindAsync(tenant, invocationId, cancellationToken) is { } record
             ? TypedResults.Ok(InvocationResponse.From(record))
             : ApiProblems.NotFound($"Tenant '{tenant}' has no invocation '{invocationId}'.");
 
     private static async Task<Results<Ok<InvocationPageResponse>, ProblemHttpResult>> ListAsync(
         string tenant, string? component, string? outcome, string? eventId, Guid? versionId, DateTime? from, DateTime? to,
-        int? offset, int? limit, InvocationLog log, CancellationToken cancellationToken)
+        int? offset, int? limit, InvocationLogReader log, CancellationToken cancellationToken)
     {
         Dictionary<string, string[]> errors = [];
         if (outcome is not null && !WireNames.TryParseOutcome(outcome, out _))

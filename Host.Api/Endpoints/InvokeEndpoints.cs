@@ -1,6 +1,7 @@
 using ExtensibilityHost.Api.Auth;
 using ExtensibilityHost.Api.Problems;
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ExtensibilityHost.Api.Endpoints;
@@ -28,22 +29,19 @@ internal static class InvokeEndpoints
         string tenant, string name, string target, InvokeExportRequest request, IComponentInvoker invoker, HttpContext http,
         CancellationToken cancellationToken)
     {
-        var path = Uri.UnescapeDataString(target).Trim('/');
-        var slash = path.LastIndexOf('/');
-        var (interfaceName, function) = slash < 0 ? (null, path) : (path[..slash], path[(slash + 1)..]);
-        if (function.Length == 0 || interfaceName is { Length: 0 })
+        InvocationTarget export;
+        try
         {
-            return ApiProblems.Validation($"'{target}' does not name an export.",
-                new Dictionary<string, string[]> { ["target"] = ["Use …/invoke/{interface}/{function}, or …/invoke/{function} for a root export."] });
+            export = InvocationTarget.ParsePath(target);
+        }
+        catch (FormatException exception)
+        {
+            return ApiProblems.Validation($"'{target}' does not name an export.", new Dictionary<string, string[]> { ["target"] = [exception.Message] });
         }
 
-        var result = await invoker.InvokeExportAsync(tenant, name, interfaceName, function, request.Args, cancellationToken);
-        if (result.Status == ExtensionCallStatus.Ok)
-        {
-            return TypedResults.Ok(InvokeExportResponse.From(result));
-        }
-
-        return InvocationProblems.For(http, result.Status, new InvocationProblems.CallDetails(
-            result.Outcome, result.Trap, result.Error, result.ErrorValue, result.Output, result.DurationMs, result.InvocationId, result.VersionNumber));
+        var result = await invoker.InvokeExportAsync(tenant, name, export, request.Args, cancellationToken);
+        return result.Status == ExtensionCallStatus.Ok
+            ? TypedResults.Ok(InvokeExportResponse.From(result))
+            : InvocationProblems.For(http, result);
     }
 }

@@ -8,11 +8,11 @@ namespace ExtensibilityHost.Api.Endpoints;
 internal sealed record InvokeExportResponse(
     JsonElement? Output, string Outcome, double DurationMs, Guid? InvocationId, int? Version, IReadOnlyList<GuestLogResponse> Logs)
 {
-    public static InvokeExportResponse From(ExportCallResult result) => new(
+    public static InvokeExportResponse From(ExtensionCallResult result) => new(
         result.Output,
         (result.Outcome ?? InvocationOutcome.Ok).ToWireName(),
         Math.Round(result.DurationMs, 3),
         result.InvocationId,
         result.VersionNumber,
-        [.. result.Logs.Select(GuestLogResponse.From)]);
+        [.. (result.Invocation?.Logs ?? []).Select(GuestLogResponse.From)]);
 }

@@ -6,6 +6,6 @@ namespace ExtensibilityHost.Api.Endpoints;
 internal sealed class SetSettingRequestValidator : AbstractValidator<SetSettingRequest>
 {
     public SetSettingRequestValidator() =>
-        RuleFor(r => r.Value).NotNull().MaximumLength(ComponentSettings.MaxValueLength)
-            .WithMessage($"'value' is required, at most {ComponentSettings.MaxValueLength} characters.");
+        RuleFor(r => r.Value).NotNull().MaximumLength(SettingsEditor.MaxValueLength)
+            .WithMessage($"'value' is required, at most {SettingsEditor.MaxValueLength} characters.");
 }

@@ -24,14 +24,14 @@ internal static class SettingEndpoints
     }
 
     private static async Task<Ok<List<SettingResponse>>> ListAsync(
-        string tenant, string name, ComponentSettings settings, CancellationToken cancellationToken)
+        string tenant, string name, SettingsEditor settings, CancellationToken cancellationToken)
     {
         var all = await settings.ListAsync(tenant, name, cancellationToken);
         return TypedResults.Ok(all.Select(s => new SettingResponse(s.Key, s.Value)).ToList());
     }
 
     private static async Task<Results<Created<SettingResponse>, Ok<SettingResponse>, ProblemHttpResult>> SetAsync(
-        string tenant, string name, string key, SetSettingRequest request, ComponentSettings settings, CancellationToken cancellationToken)
+        string tenant, string name, string key, SetSettingRequest request, SettingsEditor settings, CancellationToken cancellationToken)
     {
         if (!ComponentName.IsValid(name))
         {
@@ -39,10 +39,10 @@ internal static class SettingEndpoints
                 new Dictionary<string, string[]> { ["name"] = [$"A component name is {ComponentName.Rule}."] });
         }
 
-        if (key.Length > ComponentSettings.MaxKeyLength)
+        if (key.Length > SettingsEditor.MaxKeyLength)
         {
             return ApiProblems.Validation("The setting key is too long.",
-                new Dictionary<string, string[]> { ["key"] = [$"A key is at most {ComponentSettings.MaxKeyLength} characters."] });
+                new Dictionary<string, string[]> { ["key"] = [$"A key is at most {SettingsEditor.MaxKeyLength} characters."] });
         }
 
         var status = await settings.SetAsync(tenant, name, key, request.Value!, cancellationToken);
@@ -57,7 +57,7 @@ internal static class SettingEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string tenant, string name, string key, ComponentSettings settings, CancellationToken cancellationToken) =>
+        string tenant, string name, string key, SettingsEditor settings, CancellationToken cancellationToken) =>
         await settings.DeleteAsync(tenant, name, key, cancellationToken)
             ? TypedResults.NoContent()
             : ApiProblems.NotFound($"Component '{name}' of '{tenant}' has no setting '{key}'.");

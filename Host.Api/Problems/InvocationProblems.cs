@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,15 +10,10 @@ namespace ExtensibilityHost.Api.Problems;
 /// </summary>
 internal static class InvocationProblems
 {
-    /// <summary>The details of a call for the problem's extension members.</summary>
-    public sealed record CallDetails(
-        InvocationOutcome? Outcome, TrapKind? Trap, string? Error, JsonElement? ErrorValue, JsonElement? Output,
-        double DurationMs, Guid? InvocationId, int? VersionNumber);
-
-    public static ProblemHttpResult For(HttpContext http, ExtensionCallStatus status, CallDetails call)
+    public static ProblemHttpResult For(HttpContext http, ExtensionCallResult call)
     {
         var detail = call.Error;
-        return status switch
+        return call.Status switch
         {
             ExtensionCallStatus.UnknownPoint or ExtensionCallStatus.NotFound =>
                 ApiProblems.NotFound(detail ?? "Not found."),
@@ -39,12 +33,12 @@ internal static class InvocationProblems
             ExtensionCallStatus.InvalidOutput => Problem(ProblemTypes.InvalidOutput, StatusCodes.Status502BadGateway,
                 "The component's output could not be read", detail, call),
             ExtensionCallStatus.Failed => ForOutcome(call.Outcome ?? InvocationOutcome.HostError, call),
-            _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+            _ => throw new ArgumentOutOfRangeException(nameof(call), call.Status, null),
         };
     }
 
     /// <summary>A call that ran and did not succeed, by its outcome.</summary>
-    public static ProblemHttpResult ForOutcome(InvocationOutcome outcome, CallDetails call) => outcome switch
+    public static ProblemHttpResult ForOutcome(InvocationOutcome outcome, ExtensionCallResult call) => outcome switch
     {
         InvocationOutcome.GuestError => Problem(ProblemTypes.GuestError, StatusCodes.Status422UnprocessableEntity,
             "The extension returned an error", call.Error, call),
@@ -69,7 +63,7 @@ internal static class InvocationProblems
             "The tenant is at its concurrency limit", detail ?? "Retry after a moment.");
     }
 
-    private static ProblemHttpResult Problem(string type, int status, string title, string? detail, CallDetails call)
+    private static ProblemHttpResult Problem(string type, int status, string title, string? detail, ExtensionCallResult call)
     {
         var extensions = new Dictionary<string, object?>();
         if (call.Outcome is { } outcome)
@@ -78,7 +72,7 @@ internal static class InvocationProblems
             extensions["durationMs"] = Math.Round(call.DurationMs, 3);
         }
 
-        if (call.Trap is { } trap)
+        if (call.Invocation?.Trap is { } trap)
         {
             extensions["trap"] = trap.ToWireName();
         }

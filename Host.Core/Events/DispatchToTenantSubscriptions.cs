@@ -10,5 +10,5 @@ namespace ExtensibilityHost.Core.Events;
 internal sealed class DispatchToTenantSubscriptions(IEventPublisher publisher) : INotificationHandler<DomainEvent>
 {
     public async ValueTask Handle(DomainEvent notification, CancellationToken cancellationToken) =>
-        await publisher.PublishAsync(notification, cancellationToken);
+        notification.Result = await publisher.PublishAsync(notification, cancellationToken);
 }

@@ -4,8 +4,9 @@ namespace ExtensibilityHost.Core.Events;
 
 /// <summary>
 /// A domain event raised by the SaaS application for one tenant, routed to that tenant's
-/// subscriptions. Publish it with <see cref="IPublisher"/> (or <see cref="IEventPublisher"/>, which
-/// returns the outcome directly); either way the outcome is on <see cref="Result"/> afterwards.
+/// subscriptions. Publish it with <see cref="IPublisher"/>, after which the outcome is on
+/// <see cref="Result"/>, or with <see cref="IEventPublisher"/>, which returns the outcome and leaves
+/// the event as it was.
 /// </summary>
 /// <remarks>
 /// Applications instantiate this record or derive their own from it in any assembly, e.g.
@@ -38,7 +39,8 @@ public record DomainEvent(string TenantId, string EventType, string Payload) : I
     public int Depth { get; init; }
 
     /// <summary>
-    /// What the tenant's subscriptions made of the event: set when it has been published, null before.
+    /// What the tenant's subscriptions made of the event: set when it has been published through the
+    /// mediator (<see cref="IPublisher"/>), null before.
     /// A copy made with <c>with</c> carries the original's result until it is published itself.
     /// </summary>
     public EventPublishResult? Result { get; internal set; }

@@ -1,3 +1,4 @@
+using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
 using Wasmtime.Components;
@@ -14,6 +15,23 @@ internal static class EventHandlerCall
 
     /// <summary>What the invocation log shows as the target of an event delivery.</summary>
     public static string Label(string eventType) => "event:" + eventType;
+
+    /// <summary>
+    /// The run request of one handler (<paramref name="componentName"/>) for one event, with the
+    /// payload as it stands at that handler. Background deliveries wait for a concurrency slot
+    /// (<paramref name="waitForSlot"/>); a sync handler, whose publisher is waiting, does not.
+    /// </summary>
+    public static ExtensionRunRequest Request(
+        string tenantId, string componentName, string eventId, string eventType, DateTimeOffset occurredAt, string payload, bool waitForSlot) => new()
+        {
+            TenantId = tenantId,
+            ComponentName = componentName,
+            Target = Target,
+            Arguments = [Event(eventId, eventType, tenantId, occurredAt, payload)],
+            Label = Label(eventType),
+            EventId = eventId,
+            WaitForSlot = waitForSlot,
+        };
 
     /// <summary>The WIT <c>event</c> record.</summary>
     public static ComponentValue Event(string eventId, string eventType, string tenantId, DateTimeOffset occurredAt, string payload) =>
@@ -43,4 +61,11 @@ internal static class EventHandlerCall
 
     /// <summary>The <c>failure</c> of an <c>err</c> result as <c>code: message</c>, or null when it is not one.</summary>
     public static string? Failure(ComponentValue? output) => GuestFailure.Describe(output?.Payload);
+
+    /// <summary>Why a handler that ran did not succeed: <c>outcome: failure</c> (its <c>err</c>, else the sandbox's error).</summary>
+    public static string FailureText(InvocationResult invocation)
+    {
+        var outcome = invocation.Outcome.ToWireName();
+        return $"{outcome}: {Failure(invocation.Output) ?? invocation.Error ?? outcome}";
+    }
 }

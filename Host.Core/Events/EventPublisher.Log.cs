@@ -9,7 +9,4 @@ internal sealed partial class EventPublisher
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Event {EventType} {EventId} of tenant {TenantId} vetoed by {ComponentName}: {Reason}")]
     private partial void LogVetoed(string eventType, string eventId, string tenantId, string componentName, string? reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sync handler {ComponentName} of tenant {TenantId} failed on {EventType} ({Policy}): {Error}")]
-    private partial void LogHandlerFailed(string tenantId, string componentName, string eventType, string error, SyncFailurePolicy policy);
 }

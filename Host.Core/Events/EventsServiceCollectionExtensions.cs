@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core.Events;
+using ExtensibilityHost.Core.Persistence;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Configuration;
@@ -46,8 +47,11 @@ internal static class EventsServiceCollectionExtensions
         services.TryAddSingleton<IValidator<DomainEvent>, DomainEventValidator>();
         services.TryAddSingleton<IValidator<UpsertSubscription>, UpsertSubscriptionValidator>();
         services.TryAddScoped<IEventPublisher, EventPublisher>();
+        services.TryAddSingleton<SyncHandlerChain>();
+        services.TryAddScoped<OutboxWriter>();
         services.TryAddScoped<SubscriptionService>();
-        services.TryAddScoped<DeliveryService>();
+        services.TryAddSingleton<DeliveryTransitions>();
+        services.TryAddScoped(sp => new DeliveryService(sp.GetRequiredService<HostDbContext>(), sp.GetRequiredService<DeliveryTransitions>()));
 
         services.TryAddSingleton<OutboxDispatcher>();
         // After DatabaseMigrator (registered earlier): the outbox table must exist.

@@ -21,7 +21,7 @@ internal sealed partial class OutboxDispatcher
     private partial void LogRetrying(Guid deliveryId, int attempts, DateTime nextAttemptAt, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} parked: {ComponentName} was not run ({Status}); no attempt counted, next look at {NextAttemptAt:O}: {Reason}")]
-    private partial void LogParked(Guid deliveryId, string componentName, ExtensionRunStatus status, DateTime nextAttemptAt, string reason);
+    private partial void LogParked(Guid deliveryId, string componentName, ExtensionCallStatus status, DateTime nextAttemptAt, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettered {DeliveryId} ({EventType} {EventId} of tenant {TenantId}) for {ComponentName} after {Attempts} attempts: {Error}")]
     private partial void LogDeadLettered(Guid deliveryId, string eventType, string eventId, string tenantId, string componentName, int attempts, string error);

@@ -1,6 +1,6 @@
 namespace ExtensibilityHost.Core.ExtensionPoints;
 
-/// <summary>What <see cref="ExtensionPointBindings.BindComponentAsync"/> did.</summary>
+/// <summary>What <see cref="ExtensionPointBinder.BindComponentAsync"/> did.</summary>
 public enum ExtensionPointBindStatus
 {
     /// <summary>The point was not bound; now it is.</summary>

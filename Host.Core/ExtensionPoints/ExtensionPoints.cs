@@ -9,11 +9,11 @@ namespace ExtensibilityHost.Core.ExtensionPoints;
 
 /// <summary>
 /// The <see cref="IExtensionPoints"/>: finds the point and the tenant's bound component, calls it
-/// through <see cref="JsonCalls"/> (so through the runner, with the point's limits) and applies the
+/// through <see cref="JsonInvoker"/> (so through the runner, with the point's limits) and applies the
 /// point's failure policy.
 /// </summary>
 internal sealed partial class ExtensionPoints(
-    ExtensionPointRegistry registry, IServiceScopeFactory scopes, JsonCalls calls, ILogger<ExtensionPoints> logger) : IExtensionPoints
+    ExtensionPointRegistry registry, IServiceScopeFactory scopes, JsonInvoker invoker, ILogger<ExtensionPoints> logger) : IExtensionPoints
 {
     private static readonly JsonSerializerOptions DefaultSerializerOptions = new(JsonSerializerDefaults.Web)
     {
@@ -29,8 +29,7 @@ internal sealed partial class ExtensionPoints(
             return new ExtensionPointResult
             {
                 Point = point,
-                Status = ExtensionCallStatus.UnknownPoint,
-                Error = $"no extension point '{point}' is configured",
+                Call = ExtensionCallResult.Refused(ExtensionCallStatus.UnknownPoint, $"no extension point '{point}' is configured"),
             };
         }
 
@@ -40,12 +39,11 @@ internal sealed partial class ExtensionPoints(
             return ApplyPolicy(definition, tenantId, new ExtensionPointResult
             {
                 Point = point,
-                Status = ExtensionCallStatus.NotBound,
-                Error = $"tenant '{tenantId}' has bound no component to extension point '{point}'",
+                Call = ExtensionCallResult.Refused(ExtensionCallStatus.NotBound, $"tenant '{tenantId}' has bound no component to extension point '{point}'"),
             });
         }
 
-        var call = await calls.CallAsync(new JsonCall
+        var call = await invoker.CallAsync(new JsonCallRequest
         {
             TenantId = tenantId,
             ComponentName = componentName,
@@ -57,22 +55,7 @@ internal sealed partial class ExtensionPoints(
             Limits = definition.Limits,
         }, cancellationToken);
 
-        var result = new ExtensionPointResult
-        {
-            Point = point,
-            Status = call.Status,
-            Output = call.Output,
-            Outcome = call.Invocation?.Outcome,
-            Trap = call.Invocation?.Trap,
-            Error = call.Error,
-            ErrorValue = call.ErrorValue,
-            DurationMs = call.Invocation?.Duration.TotalMilliseconds ?? 0,
-            InvocationId = call.InvocationId,
-            ComponentName = componentName,
-            VersionId = call.VersionId,
-            VersionNumber = call.VersionNumber,
-        };
-        return ApplyPolicy(definition, tenantId, result);
+        return ApplyPolicy(definition, tenantId, new ExtensionPointResult { Point = point, Call = call, ComponentName = componentName, Output = call.Output });
     }
 
     public async Task<ExtensionPointResult<TOutput>> InvokeAsync<TInput, TOutput>(
@@ -94,9 +77,12 @@ internal sealed partial class ExtensionPoints(
             // The tenant's answer does not fit the application's type: a failure of tenant code like any other.
             var invalid = ApplyPolicy(registry.Find(point)!, tenantId, result with
             {
-                Status = ExtensionCallStatus.InvalidOutput,
+                Call = result.Call with
+                {
+                    Status = ExtensionCallStatus.InvalidOutput,
+                    Error = $"the output does not deserialize into {typeof(TOutput).Name}: {exception.Message}",
+                },
                 Output = null,
-                Error = $"the output does not deserialize into {typeof(TOutput).Name}: {exception.Message}",
             });
             return new ExtensionPointResult<TOutput>
             {

@@ -16,7 +16,7 @@ internal static class ExtensionPointsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExtensionPointsOptions>, ExtensionPointsOptionsValidator>());
         services.TryAddSingleton<ExtensionPointRegistry>();
-        services.TryAddScoped<ExtensionPointBindings>();
+        services.TryAddScoped<ExtensionPointBinder>();
         services.TryAddSingleton<IExtensionPoints, ExtensionPoints>();
         return services;
     }

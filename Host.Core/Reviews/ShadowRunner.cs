@@ -123,7 +123,7 @@ public sealed class ShadowRunner
         {
             TenantId = version.TenantId,
             ComponentName = version.ComponentName,
-            Version = InvocationRecords.VersionText(version.Number),
+            Version = version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
             IsShadow = true,
         };
 

@@ -32,9 +32,13 @@ public sealed class ComponentSandbox(SandboxEngine engine)
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(context);
-        limits ??= engine.Options.DefaultLimits;
-
         var options = engine.Options;
+        limits ??= options.DefaultLimits;
+        if (limits.MemoryBytes > options.PoolMaxMemoryBytes)
+        {
+            limits = limits with { MemoryBytes = options.PoolMaxMemoryBytes };
+        }
+
         var started = Stopwatch.GetTimestamp();
         var scope = new InvocationScope(context, new GuestLog(options.MaxLogLines, options.MaxLogLineLength, options.MaxLogTotalLength, started));
         ulong? fuelBudget = options.EnableFuel ? limits.Fuel ?? options.DefaultFuel : null;
@@ -54,6 +58,7 @@ public sealed class ComponentSandbox(SandboxEngine engine)
                 Duration = Stopwatch.GetElapsedTime(started),
                 Logs = [],
                 Context = context,
+                Limits = limits,
             };
         }
 
@@ -62,7 +67,7 @@ public sealed class ComponentSandbox(SandboxEngine engine)
         {
             using var store = new Store(engine.Engine);
             store.SetLimits(
-                memorySize: Math.Min(limits.MemoryBytes, options.PoolMaxMemoryBytes),
+                memorySize: limits.MemoryBytes,
                 tableElements: limits.TableElements,
                 instances: limits.Instances,
                 tables: limits.Tables,
@@ -112,6 +117,7 @@ public sealed class ComponentSandbox(SandboxEngine engine)
             Logs = scope.Log.Lines,
             LogsDropped = scope.Log.Dropped,
             Context = context,
+            Limits = limits,
         };
     }
 

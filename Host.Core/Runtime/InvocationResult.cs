@@ -34,4 +34,10 @@ public sealed record InvocationResult
 
     /// <summary>The context the call ran in.</summary>
     public required InvocationContext Context { get; init; }
+
+    /// <summary>
+    /// The limits the sandbox applied: the caller's, or the engine's defaults, with the memory
+    /// limit as enforced (never above the pool's slot size).
+    /// </summary>
+    public required SandboxLimits Limits { get; init; }
 }

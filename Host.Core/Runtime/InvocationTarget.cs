@@ -10,24 +10,39 @@ public sealed record InvocationTarget(string? Interface, string Function)
     public static InvocationTarget Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var hash = text.LastIndexOf('#');
-        if (hash < 0)
-        {
-            return string.IsNullOrWhiteSpace(text)
-                ? throw new FormatException("An export name is required, e.g. 'run' or 'saas:extensibility/event-handler@1.0.0#handle'.")
-                : new InvocationTarget(null, text);
-        }
+        return Split(text, text.LastIndexOf('#'), "write 'interface#function', e.g. 'saas:extensibility/event-handler@1.0.0#handle'");
+    }
 
-        var iface = text[..hash];
-        var function = text[(hash + 1)..];
-        if (iface.Length == 0 || function.Length == 0)
-        {
-            throw new FormatException($"'{text}' is not an export name: write 'interface#function', e.g. 'saas:extensibility/event-handler@1.0.0#handle'.");
-        }
-
-        return new InvocationTarget(iface, function);
+    /// <summary>
+    /// Parses the path form of the HTTP API, <c>interface/function</c> or <c>function</c>: the
+    /// interface keeps its own slash (<c>acme:shop/pricing@1.0.0/discount</c>), so the last slash
+    /// separates the function; <c>%2F</c> counts as a slash.
+    /// </summary>
+    /// <exception cref="FormatException">The path is empty or has an empty part.</exception>
+    public static InvocationTarget ParsePath(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var text = Uri.UnescapeDataString(path).Trim('/');
+        return Split(text, text.LastIndexOf('/'), "use …/invoke/{interface}/{function}, or …/invoke/{function} for a root export");
     }
 
     /// <inheritdoc/>
     public override string ToString() => Interface is null ? Function : $"{Interface}#{Function}";
+
+    private static InvocationTarget Split(string text, int separator, string hint)
+    {
+        if (separator < 0)
+        {
+            return string.IsNullOrWhiteSpace(text)
+                ? throw new FormatException($"An export name is required: {hint}.")
+                : new InvocationTarget(null, text);
+        }
+
+        var iface = text[..separator];
+        var function = text[(separator + 1)..];
+        return iface.Length == 0 || function.Length == 0
+            ? throw new FormatException($"'{text}' is not an export name: {hint}.")
+            : new InvocationTarget(iface, function);
+    }
+
 }

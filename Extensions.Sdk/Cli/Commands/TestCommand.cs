@@ -226,7 +226,7 @@ internal static class TestCommand
 
         return new PreparedCall(target, arguments, result =>
         {
-            var read = JsonCallShapes.Read(shape, result, signature);
+            var read = JsonCallShapes.Read(shape, ExtensionCallResult.Of(result), signature);
             return read.Status switch
             {
                 ExtensionCallStatus.Ok => new Answer(JsonNode.Parse(read.Output!.Value.GetRawText()), null, null),

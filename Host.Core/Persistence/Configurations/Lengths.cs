@@ -14,4 +14,21 @@ internal static class Lengths
     public const int KeyValueKey = 256;
     public const int Enum = 32;
     public const int PointName = 200;
+
+    /// <summary>Cuts <paramref name="text"/> to a column's length, marking the cut (never between the halves of a surrogate pair).</summary>
+    public static string Fit(string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var keep = maxLength - 1;
+        if (char.IsHighSurrogate(text[keep - 1]))
+        {
+            keep--;
+        }
+
+        return string.Concat(text.AsSpan(0, keep), "…");
+    }
 }

@@ -12,7 +12,7 @@ internal sealed class HangingRunner : IExtensionRunner
 
     public Task Entered => _entered.Task;
 
-    public async Task<ExtensionRunResult> RunAsync(ExtensionRunRequest request, CancellationToken cancellationToken = default)
+    public async Task<ExtensionCallResult> RunAsync(ExtensionRunRequest request, CancellationToken cancellationToken = default)
     {
         _entered.TrySetResult();
         await Task.Delay(Timeout.Infinite, cancellationToken);

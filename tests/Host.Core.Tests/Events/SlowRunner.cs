@@ -13,7 +13,7 @@ internal sealed class SlowRunner(IExtensionRunner inner, ManualTimeProvider cloc
     /// <summary>Runs after the call numbered by its argument (1-based) and before its result is returned.</summary>
     public Func<int, Task>? AfterCall { get; set; }
 
-    public async Task<ExtensionRunResult> RunAsync(ExtensionRunRequest request, CancellationToken cancellationToken = default)
+    public async Task<ExtensionCallResult> RunAsync(ExtensionRunRequest request, CancellationToken cancellationToken = default)
     {
         clock.Advance(duration);
         var result = await inner.RunAsync(request, cancellationToken);

@@ -39,7 +39,7 @@ public sealed class GenericPointTests(InvocationFixture fixture)
     private Task BindAsync(string tenant, string point, string component) =>
         fixture.Host.WithScopeAsync(async services => Assert.NotEqual(
             ExtensionPointBindStatus.UnknownPoint,
-            await services.GetRequiredService<ExtensionPointBindings>().BindComponentAsync(tenant, point, component, TestContext.Current.CancellationToken)));
+            await services.GetRequiredService<ExtensionPointBinder>().BindComponentAsync(tenant, point, component, TestContext.Current.CancellationToken)));
 
     [Fact]
     public async Task InvokeAsync_BoundComponent_ReturnsItsJsonOutput()

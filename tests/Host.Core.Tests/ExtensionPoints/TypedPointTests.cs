@@ -24,7 +24,7 @@ public sealed class TypedPointTests(InvocationFixture fixture)
         await fixture.Host.SeedAsync(tenant, "pricing", InvocationFixture.JsPricing());
         await fixture.Host.WithScopeAsync(async services => Assert.Equal(
             ExtensionPointBindStatus.Created,
-            await services.GetRequiredService<ExtensionPointBindings>().BindComponentAsync(tenant, Point, "pricing", TestContext.Current.CancellationToken)));
+            await services.GetRequiredService<ExtensionPointBinder>().BindComponentAsync(tenant, Point, "pricing", TestContext.Current.CancellationToken)));
         return tenant;
     }
 

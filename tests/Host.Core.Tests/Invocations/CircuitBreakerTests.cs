@@ -16,7 +16,7 @@ public sealed class CircuitBreakerTests(InvocationFixture fixture)
     private IExtensionRunner Runner => fixture.Host.Get<IExtensionRunner>();
 
     /// <summary><c>check(n)</c> of guest-error.wat: ok for even n, err("odd") for odd n.</summary>
-    private Task<ExtensionRunResult> CheckAsync(string tenant, uint n) => Runner.RunAsync(new ExtensionRunRequest
+    private Task<ExtensionCallResult> CheckAsync(string tenant, uint n) => Runner.RunAsync(new ExtensionRunRequest
     {
         TenantId = tenant,
         ComponentName = "checker",
@@ -64,8 +64,8 @@ public sealed class CircuitBreakerTests(InvocationFixture fixture)
 
         var result = await CheckAsync(tenant, 2);
 
-        Assert.Equal(ExtensionRunStatus.NoActiveVersion, result.Status);
-        Assert.Contains("suspended", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(ExtensionCallStatus.NoActiveVersion, result.Status);
+        Assert.Contains("suspended", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class CircuitBreakerTests(InvocationFixture fixture)
 
         var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Runner.RunAsync(request, TestContext.Current.CancellationToken)));
 
-        Assert.Contains(results, r => r.Status == ExtensionRunStatus.Ran);
+        Assert.Contains(results, r => r.Ran);
         Assert.Equal(VersionStatus.Suspended, (await fixture.Host.VersionAsync(versionId)).Status);
         var review = Assert.Single(await ReviewsAsync(versionId));
         Assert.Equal(ReviewDecision.Suspended, review.Decision);

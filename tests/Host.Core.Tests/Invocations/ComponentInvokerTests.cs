@@ -10,11 +10,11 @@ public sealed class ComponentInvokerTests(InvocationFixture fixture)
 {
     private const string Pricing = "acme:shop/pricing@1.0.0";
 
-    private Task<ExportCallResult> InvokeAsync(string tenant, string component, string? iface, string function, string arguments)
+    private Task<ExtensionCallResult> InvokeAsync(string tenant, string component, string? iface, string function, string arguments)
     {
         using var document = JsonDocument.Parse(arguments);
         return fixture.Host.Get<IComponentInvoker>().InvokeExportAsync(
-            tenant, component, iface, function, document.RootElement.Clone(), TestContext.Current.CancellationToken);
+            tenant, component, new InvocationTarget(iface, function), document.RootElement.Clone(), TestContext.Current.CancellationToken);
     }
 
     private async Task<string> SeedAsync(string component, string wat)
@@ -94,7 +94,7 @@ public sealed class ComponentInvokerTests(InvocationFixture fixture)
 
         Assert.Equal(ExtensionCallStatus.Failed, result.Status);
         Assert.Equal(InvocationOutcome.Trap, result.Outcome);
-        Assert.Equal(TrapKind.Unreachable, result.Trap);
+        Assert.Equal(TrapKind.Unreachable, result.Invocation!.Trap);
         Assert.Null(result.Output);
     }
 
@@ -121,6 +121,6 @@ public sealed class ComponentInvokerTests(InvocationFixture fixture)
         Assert.Equal(
             """{"ok":{"discount":{"tag":"percent","value":10},"skus":["a"],"note":"c1: 2 line(s), 250 cents"}}""",
             result.Output!.Value.GetRawText());
-        Assert.Contains(result.Logs, line => line.Message == "js pricing: c1 (gold)");
+        Assert.Contains(result.Invocation!.Logs, line => line.Message == "js pricing: c1 (gold)");
     }
 }

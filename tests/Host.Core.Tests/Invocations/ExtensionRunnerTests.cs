@@ -40,7 +40,7 @@ public sealed class ExtensionRunnerTests(InvocationFixture fixture)
 
         var result = await Runner.RunAsync(AddRequest(tenant), TestContext.Current.CancellationToken);
 
-        Assert.Equal(ExtensionRunStatus.Ran, result.Status);
+        Assert.True(result.Ran);
         Assert.Equal(InvocationOutcome.Ok, result.Invocation!.Outcome);
         Assert.Equal(42u, result.Invocation.Output!.AsU32());
         Assert.Equal(versionId, result.VersionId);
@@ -53,9 +53,9 @@ public sealed class ExtensionRunnerTests(InvocationFixture fixture)
     {
         var result = await Runner.RunAsync(AddRequest("no-such-tenant"), TestContext.Current.CancellationToken);
 
-        Assert.Equal(ExtensionRunStatus.NotFound, result.Status);
+        Assert.Equal(ExtensionCallStatus.NotFound, result.Status);
         Assert.Null(result.Invocation);
-        Assert.Contains("no-such-tenant", result.Reason, StringComparison.Ordinal);
+        Assert.Contains("no-such-tenant", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,8 +66,8 @@ public sealed class ExtensionRunnerTests(InvocationFixture fixture)
 
         var result = await Runner.RunAsync(AddRequest(tenant) with { ComponentName = "missing" }, TestContext.Current.CancellationToken);
 
-        Assert.Equal(ExtensionRunStatus.NotFound, result.Status);
-        Assert.Contains("missing", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(ExtensionCallStatus.NotFound, result.Status);
+        Assert.Contains("missing", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class ExtensionRunnerTests(InvocationFixture fixture)
 
         var result = await Runner.RunAsync(AddRequest(tenant), TestContext.Current.CancellationToken);
 
-        Assert.Equal(ExtensionRunStatus.NoActiveVersion, result.Status);
+        Assert.Equal(ExtensionCallStatus.NoActiveVersion, result.Status);
     }
 
     [Fact]
@@ -92,8 +92,8 @@ public sealed class ExtensionRunnerTests(InvocationFixture fixture)
         await SetTenantDisabledAsync(tenant, false);
         var enabled = await Runner.RunAsync(AddRequest(tenant), TestContext.Current.CancellationToken);
 
-        Assert.Equal(ExtensionRunStatus.TenantDisabled, disabled.Status);
-        Assert.Equal(ExtensionRunStatus.Ran, enabled.Status);
+        Assert.Equal(ExtensionCallStatus.TenantDisabled, disabled.Status);
+        Assert.True(enabled.Ran);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class ExtensionRunnerTests(InvocationFixture fixture)
 
         var result = await Runner.RunAsync(AddRequest(tenant), TestContext.Current.CancellationToken);
 
-        Assert.Equal(ExtensionRunStatus.ComponentDisabled, result.Status);
+        Assert.Equal(ExtensionCallStatus.ComponentDisabled, result.Status);
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public sealed class ExtensionRunnerTests(InvocationFixture fixture)
 
         var limited = await UntilLimitedAsync(tenant, slow);
 
-        Assert.Equal(ExtensionRunStatus.ConcurrencyLimited, limited.Status);
+        Assert.Equal(ExtensionCallStatus.ConcurrencyLimited, limited.Status);
         Assert.Null(limited.Invocation);
         Assert.Equal(InvocationOutcome.Timeout, (await slow).Invocation!.Outcome);
     }
@@ -221,12 +221,12 @@ public sealed class ExtensionRunnerTests(InvocationFixture fixture)
             Assert.True(await services.GetRequiredService<ExtensionProtection>().SetTenantDisabledAsync(tenant, disabled)));
 
     /// <summary>Calls <c>add</c> without waiting until the tenant's one slot is seen taken by <paramref name="holder"/>.</summary>
-    private async Task<ExtensionRunResult> UntilLimitedAsync(string tenant, Task holder)
+    private async Task<ExtensionCallResult> UntilLimitedAsync(string tenant, Task holder)
     {
         while (!holder.IsCompleted)
         {
             var quick = await Runner.RunAsync(AddRequest(tenant), TestContext.Current.CancellationToken);
-            if (quick.Status == ExtensionRunStatus.ConcurrencyLimited)
+            if (quick.Status == ExtensionCallStatus.ConcurrencyLimited)
             {
                 return quick;
             }

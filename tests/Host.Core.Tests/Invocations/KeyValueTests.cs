@@ -11,7 +11,7 @@ namespace ExtensibilityHost.Core.Tests.Invocations;
 [Collection(InvocationCollection.Name)]
 public sealed class KeyValueTests(InvocationFixture fixture)
 {
-    private static Task<ExtensionRunResult> RunAsync(ExtensionHost host, string tenant, string component, string function, params ComponentValue[] arguments) =>
+    private static Task<ExtensionCallResult> RunAsync(ExtensionHost host, string tenant, string component, string function, params ComponentValue[] arguments) =>
         host.Get<IExtensionRunner>().RunAsync(new ExtensionRunRequest
         {
             TenantId = tenant,
@@ -29,7 +29,7 @@ public sealed class KeyValueTests(InvocationFixture fixture)
     }
 
     /// <summary><c>put</c> of key-value.wat: the host's <c>set</c> result, unchanged.</summary>
-    private Task<ExtensionRunResult> PutAsync(string tenant, string key, int valueLength) =>
+    private Task<ExtensionCallResult> PutAsync(string tenant, string key, int valueLength) =>
         RunAsync(fixture.Host, tenant, "store", "put", ComponentValue.String(key), ComponentValue.List([.. Enumerable.Repeat(ComponentValue.U8(7), valueLength)]));
 
     [Fact]

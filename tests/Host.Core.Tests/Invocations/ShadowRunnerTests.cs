@@ -32,7 +32,7 @@ public sealed class ShadowRunnerTests(InvocationFixture fixture)
                 Arguments = [EventHandlerCall.Event($"evt-{i}", "order.placed", tenant, DateTimeOffset.UtcNow, payload)],
                 Label = "event:order.placed",
             }, Cancellation);
-            Assert.Equal(ExtensionRunStatus.Ran, result.Status);
+            Assert.True(result.Ran);
         }
     }
 

@@ -9,13 +9,13 @@ public static class ConfigServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <c>saas:extensibility/config</c>: settings admins manage per tenant and component
-    /// (<see cref="ComponentSettings"/>), read by components from the database (replaceable: registered with TryAdd).
+    /// (<see cref="SettingsEditor"/>), read by components from the database (replaceable: registered with TryAdd).
     /// </summary>
     public static IServiceCollection AddConfigCapability(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<IConfigSource, DatabaseConfigSource>();
-        services.TryAddScoped<ComponentSettings>();
+        services.TryAddScoped<SettingsEditor>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostCapability, ConfigCapability>());
         return services;
     }

@@ -6,7 +6,7 @@ namespace ExtensibilityHost.Core.Runtime.Imports.Config;
 
 /// <summary>
 /// The <c>config</c> settings in the host database (<see cref="ComponentSetting"/>), as admins set
-/// them through <see cref="ComponentSettings"/>.
+/// them through <see cref="SettingsEditor"/>.
 /// </summary>
 /// <remarks>
 /// Not cached: a setting an admin changes is what the very next call reads, on every host node.
@@ -17,7 +17,7 @@ internal sealed class DatabaseConfigSource(IServiceScopeFactory scopes) : IConfi
 {
     public string? Get(string tenantId, string componentName, string key)
     {
-        if (key.Length > ComponentSettings.MaxKeyLength)
+        if (key.Length > SettingsEditor.MaxKeyLength)
         {
             return null;
         }

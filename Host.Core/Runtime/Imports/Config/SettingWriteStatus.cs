@@ -1,6 +1,6 @@
 namespace ExtensibilityHost.Core.Runtime.Imports.Config;
 
-/// <summary>What <see cref="ComponentSettings.SetAsync"/> did.</summary>
+/// <summary>What <see cref="SettingsEditor.SetAsync"/> did.</summary>
 public enum SettingWriteStatus
 {
     /// <summary>The setting did not exist and was created.</summary>

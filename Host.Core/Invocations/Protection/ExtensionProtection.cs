@@ -89,8 +89,8 @@ public sealed partial class ExtensionProtection(HostDbContext db, TimeProvider t
                 TenantId = version.TenantId,
                 VersionId = versionId,
                 Decision = ReviewDecision.Reenabled,
-                Reason = reason is null ? null : InvocationRecords.Truncate(reason, Lengths.Reason),
-                Actor = InvocationRecords.Truncate(actor, Lengths.Name),
+                Reason = reason is null ? null : Lengths.Fit(reason, Lengths.Reason),
+                Actor = Lengths.Fit(actor, Lengths.Name),
                 At = now,
             });
             await db.SaveChangesAsync(ct);

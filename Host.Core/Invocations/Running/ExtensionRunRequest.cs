@@ -29,7 +29,7 @@ public sealed record ExtensionRunRequest
 
     /// <summary>
     /// When the tenant is at its concurrency limit: wait for a slot (background deliveries) or
-    /// return <see cref="ExtensionRunStatus.ConcurrencyLimited"/> at once (request paths).
+    /// return <see cref="ExtensionCallStatus.ConcurrencyLimited"/> at once (request paths).
     /// </summary>
     public bool WaitForSlot { get; init; }
 }

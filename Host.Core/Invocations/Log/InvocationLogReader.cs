@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExtensibilityHost.Core.Invocations;
 
 /// <summary>Reads a tenant's invocation log.</summary>
-public sealed class InvocationLog(HostDbContext db)
+public sealed class InvocationLogReader(HostDbContext db)
 {
     /// <summary>One invocation of the tenant's code, or null.</summary>
     public Task<InvocationRecord?> FindAsync(string tenantId, Guid invocationId, CancellationToken cancellationToken = default) =>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ExtensibilityHost.Core.Invocations;
 
-internal sealed partial class InvocationRecorder
+internal sealed partial class InvocationLogWriter
 {
     [LoggerMessage(Level = LogLevel.Warning, Message = "Suspended {TenantId}/{ComponentName} version {VersionNumber} after repeated failures; the last was {Outcome}")]
     private partial void LogSuspended(string tenantId, string componentName, int? versionNumber, string outcome);

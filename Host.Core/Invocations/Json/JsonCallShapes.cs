@@ -8,7 +8,7 @@ namespace ExtensibilityHost.Core.Invocations;
 
 /// <summary>
 /// JSON in and out of a call, by <see cref="JsonCallShape"/>: the arguments a JSON input becomes and
-/// what a call's return value reads as. The host's calls (<see cref="JsonCalls"/>) and <c>ext test</c>
+/// what a call's return value reads as. The host's calls (<see cref="JsonInvoker"/>) and <c>ext test</c>
 /// use this one conversion.
 /// </summary>
 internal static class JsonCallShapes
@@ -27,19 +27,18 @@ internal static class JsonCallShapes
         _ => WitJson.ArgumentsFromJson(input, signature),
     };
 
-    /// <summary>What the call's return value reads as in <paramref name="shape"/> (ids are the caller's to add).</summary>
-    public static JsonCallResult Read(JsonCallShape shape, InvocationResult invocation, ComponentFunctionSignature signature)
+    /// <summary>
+    /// What a call's return value reads as in <paramref name="shape"/>: <paramref name="ran"/> with
+    /// its JSON <see cref="ExtensionCallResult.Output"/> or <see cref="ExtensionCallResult.ErrorValue"/>,
+    /// or <see cref="ExtensionCallStatus.InvalidOutput"/> when the value cannot be read. A call that
+    /// did not run, or ended without a return value (trap, timeout…), is returned as it is.
+    /// </summary>
+    public static ExtensionCallResult Read(JsonCallShape shape, ExtensionCallResult ran, ComponentFunctionSignature signature)
     {
-        ArgumentNullException.ThrowIfNull(invocation);
-        var result = new JsonCallResult
+        ArgumentNullException.ThrowIfNull(ran);
+        if (ran.Invocation is not { Outcome: InvocationOutcome.Ok or InvocationOutcome.GuestError } invocation)
         {
-            Status = ExtensionCallStatus.Failed,
-            Error = invocation.Error,
-            Invocation = invocation,
-        };
-        if (invocation.Outcome is not (InvocationOutcome.Ok or InvocationOutcome.GuestError))
-        {
-            return result;
+            return ran;
         }
 
         try
@@ -48,30 +47,24 @@ internal static class JsonCallShapes
             if (shape == JsonCallShape.ExportArguments)
             {
                 var whole = signature.Result is null || invocation.Output is null ? null : WitJson.ToJson(invocation.Output, signature.Result);
-                return result with
-                {
-                    Status = ok ? ExtensionCallStatus.Ok : ExtensionCallStatus.Failed,
-                    Output = Element(whole),
-                    ErrorValue = ok ? null : Element(whole?["err"]),
-                };
+                return ran with { Output = Element(whole), ErrorValue = ok ? null : Element(whole?["err"]) };
             }
 
             var (payload, payloadType) = Unwrap(invocation.Output, signature.Result);
             var payloadJson = payload is null || payloadType is null ? null : WitJson.ToJson(payload, payloadType);
             if (!ok)
             {
-                return result with { ErrorValue = Element(payloadJson) };
+                return ran with { ErrorValue = Element(payloadJson) };
             }
 
-            return result with
+            return ran with
             {
-                Status = ExtensionCallStatus.Ok,
                 Output = shape == JsonCallShape.GenericPoint ? ParseJsonText(payloadJson!.GetValue<string>()) : Element(payloadJson),
             };
         }
         catch (Exception exception) when (exception is WitJsonException or JsonException)
         {
-            return result with { Status = ExtensionCallStatus.InvalidOutput, Error = $"the component's output is not valid: {exception.Message}" };
+            return ran with { Status = ExtensionCallStatus.InvalidOutput, Error = $"the component's output is not valid: {exception.Message}" };
         }
     }
 

@@ -10,7 +10,7 @@ namespace ExtensibilityHost.Core.ExtensionPoints;
 /// <see cref="Invocations.ExtensionCallStatus.NotFound"/> or <see cref="Invocations.ExtensionCallStatus.NoActiveVersion"/>.
 /// Uses the caller's scoped <see cref="HostDbContext"/>, so a tenant-restricted scope only reaches its own bindings.
 /// </summary>
-public sealed class ExtensionPointBindings(HostDbContext db, ExtensionPointRegistry registry, TimeProvider time)
+public sealed class ExtensionPointBinder(HostDbContext db, ExtensionPointRegistry registry, TimeProvider time)
 {
     /// <summary>Binds <paramref name="componentName"/> to <paramref name="point"/> for the tenant, replacing an earlier binding.</summary>
     /// <exception cref="ArgumentException">The component name is empty or too long.</exception>

@@ -9,7 +9,7 @@ namespace ExtensibilityHost.Core.Runtime.Imports.Config;
 /// managed by admins. A change is visible to the next invocation. Uses the caller's scoped
 /// <see cref="HostDbContext"/>, so a tenant-restricted scope only reaches its own settings.
 /// </summary>
-public sealed class ComponentSettings(HostDbContext db, TimeProvider time)
+public sealed class SettingsEditor(HostDbContext db, TimeProvider time)
 {
     /// <summary>The longest setting key, in characters (validate requests against it).</summary>
     public const int MaxKeyLength = Lengths.SettingKey;

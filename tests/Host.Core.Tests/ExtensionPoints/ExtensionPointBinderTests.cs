@@ -5,12 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ExtensibilityHost.Core.Tests.ExtensionPoints;
 
 [Collection(InvocationCollection.Name)]
-public sealed class ExtensionPointBindingsTests(InvocationFixture fixture)
+public sealed class ExtensionPointBinderTests(InvocationFixture fixture)
 {
-    private async Task<T> BindingsAsync<T>(Func<ExtensionPointBindings, Task<T>> work)
+    private async Task<T> BindingsAsync<T>(Func<ExtensionPointBinder, Task<T>> work)
     {
         T result = default!;
-        await fixture.Host.WithScopeAsync(async services => result = await work(services.GetRequiredService<ExtensionPointBindings>()));
+        await fixture.Host.WithScopeAsync(async services => result = await work(services.GetRequiredService<ExtensionPointBinder>()));
         return result;
     }
 

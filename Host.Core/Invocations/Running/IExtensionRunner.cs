@@ -8,6 +8,10 @@ namespace ExtensibilityHost.Core.Invocations;
 /// </summary>
 public interface IExtensionRunner
 {
-    /// <summary>Runs the request.</summary>
-    Task<ExtensionRunResult> RunAsync(ExtensionRunRequest request, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Runs the request: <see cref="ExtensionCallStatus.Ok"/> or <see cref="ExtensionCallStatus.Failed"/>
+    /// with the sandbox's <see cref="ExtensionCallResult.Invocation"/> when tenant code ran, a refusal
+    /// status (not found, disabled, no active version, concurrency limit) when it did not.
+    /// </summary>
+    Task<ExtensionCallResult> RunAsync(ExtensionRunRequest request, CancellationToken cancellationToken = default);
 }

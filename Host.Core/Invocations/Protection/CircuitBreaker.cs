@@ -92,6 +92,6 @@ internal sealed class CircuitBreaker(IOptions<InvocationOptions> options, TimePr
     private static string Reason(int threshold, InvocationRecord record)
     {
         var last = record.Error is null ? record.Outcome : $"{record.Outcome}: {record.Error}";
-        return InvocationRecords.Truncate($"Suspended automatically after {threshold} failed invocations in a row; the last was {last}", Lengths.Reason);
+        return Lengths.Fit($"Suspended automatically after {threshold} failed invocations in a row; the last was {last}", Lengths.Reason);
     }
 }

@@ -1,12 +1,14 @@
 namespace ExtensibilityHost.Core.Invocations;
 
 /// <summary>
-/// How a JSON call of tenant code (an extension point, or a typed call of an export) ended. Every
-/// status is one failure class with one problem type at the HTTP edge.
+/// How a call of tenant code ended — an event delivery, an extension point, a typed call of an
+/// export. Every status is one failure class with one problem type at the HTTP edge. The runner
+/// answers <see cref="Ok"/>, <see cref="Failed"/> or a refusal; JSON calls add the statuses of
+/// their conversions and points those of their bindings.
 /// </summary>
 public enum ExtensionCallStatus
 {
-    /// <summary>The component ran and returned; the output is its result.</summary>
+    /// <summary>The component ran, and its outcome is <c>ok</c>.</summary>
     Ok,
 
     /// <summary>Extension points only: no point of that name is configured.</summary>

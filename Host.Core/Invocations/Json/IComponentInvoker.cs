@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ExtensibilityHost.Core.Runtime;
 
 namespace ExtensibilityHost.Core.Invocations;
 
@@ -9,14 +10,17 @@ namespace ExtensibilityHost.Core.Invocations;
 /// </summary>
 public interface IComponentInvoker
 {
-    /// <summary>Calls <paramref name="function"/> of the component's active version.</summary>
+    /// <summary>Calls <paramref name="target"/> of the component's active version.</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="componentName">The component.</param>
-    /// <param name="interfaceName">The exported interface (e.g. <c>acme:shop/pricing@1.0.0</c>), or <see langword="null"/> for a function exported at the component root.</param>
-    /// <param name="function">The function name.</param>
+    /// <param name="target">The export: a function of an exported interface (e.g. <c>acme:shop/pricing@1.0.0#discount</c>), or at the component root.</param>
     /// <param name="arguments">A JSON array with one value per parameter.</param>
     /// <param name="cancellationToken">Cancels before the call starts; a started call ends at its deadline.</param>
-    /// <returns>The result; invalid arguments, missing exports and failed calls are statuses, not exceptions.</returns>
-    Task<ExportCallResult> InvokeExportAsync(
-        string tenantId, string componentName, string? interfaceName, string function, JsonElement arguments, CancellationToken cancellationToken = default);
+    /// <returns>
+    /// The result, with the whole return value as JSON in <see cref="ExtensionCallResult.Output"/>
+    /// (a <c>result</c> as <c>{"ok": …}</c>); invalid arguments, missing exports and failed calls
+    /// are statuses, not exceptions.
+    /// </returns>
+    Task<ExtensionCallResult> InvokeExportAsync(
+        string tenantId, string componentName, InvocationTarget target, JsonElement arguments, CancellationToken cancellationToken = default);
 }

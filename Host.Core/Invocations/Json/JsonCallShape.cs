@@ -1,6 +1,6 @@
 namespace ExtensibilityHost.Core.Invocations;
 
-/// <summary>How JSON goes in and out of a call (see <see cref="JsonCalls"/>).</summary>
+/// <summary>How JSON goes in and out of a call (see <see cref="JsonInvoker"/>).</summary>
 internal enum JsonCallShape
 {
     /// <summary>A typed call of any export: input is the JSON array of arguments; output is the whole return value (a result as <c>{"ok": …}</c>).</summary>

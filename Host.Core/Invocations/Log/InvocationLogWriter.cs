@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core.Persistence;
+using ExtensibilityHost.Core.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,9 +11,24 @@ namespace ExtensibilityHost.Core.Invocations;
 /// own (a fresh scope and context), so a caller's unit of work or transaction is never involved
 /// and a rollback there cannot lose the record of code that did run.
 /// </summary>
-internal sealed partial class InvocationRecorder(IServiceScopeFactory scopes, CircuitBreaker breaker, ILogger<InvocationRecorder> logger)
+internal sealed partial class InvocationLogWriter(
+    IServiceScopeFactory scopes, CircuitBreaker breaker, ComponentDescriptions descriptions, InvocationCapture capture, ILogger<InvocationLogWriter> logger)
 {
-    public async Task RecordAsync(InvocationRecord record, bool failed, int knownFailures, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the invocation's row (with its input and output, captured as configured) and feeds
+    /// the circuit breaker, which may suspend the version in the same transaction.
+    /// </summary>
+    public async Task WriteAsync(
+        Guid id, PreparedExtension extension, ExtensionRunRequest request, InvocationResult invocation, DateTime startedAt, CancellationToken cancellationToken)
+    {
+        var signature = descriptions.SignatureOf(extension.Component, request.Target);
+        var record = InvocationRecordFactory.Create(
+            id, extension, request, invocation, startedAt,
+            capture.Input(request.Target, request.Arguments, signature), capture.Output(invocation.Output, signature));
+        await WriteAsync(record, breaker.CountsAsFailure(invocation.Outcome), extension.Version.ConsecutiveFailures, cancellationToken);
+    }
+
+    private async Task WriteAsync(InvocationRecord record, bool failed, int knownFailures, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ExtensibilityHost.Core.Persistence.Configurations;
@@ -8,28 +7,28 @@ using ExtensibilityHost.Core.Runtime;
 namespace ExtensibilityHost.Core.Invocations;
 
 /// <summary>Turns a sandboxed call into its row in the invocation log.</summary>
-internal static class InvocationRecords
+internal static class InvocationRecordFactory
 {
     public static InvocationRecord Create(
-        Guid id, PreparedExtension extension, ExtensionRunRequest request, InvocationResult result, long memoryLimitBytes, DateTime startedAt, string? inputJson, string? outputJson) => new()
+        Guid id, PreparedExtension extension, ExtensionRunRequest request, InvocationResult result, DateTime startedAt, string? inputJson, string? outputJson) => new()
         {
             Id = id,
             TenantId = extension.TenantId,
             ComponentName = extension.ComponentName,
-            VersionId = extension.VersionId,
-            VersionNumber = extension.VersionNumber,
-            Target = Truncate(request.Label ?? request.Target.ToString(), Lengths.Target),
-            EventId = request.EventId is null ? null : Truncate(request.EventId, Lengths.Name),
+            VersionId = extension.Version.Id,
+            VersionNumber = extension.Version.Number,
+            Target = Lengths.Fit(request.Label ?? request.Target.ToString(), Lengths.Target),
+            EventId = request.EventId is null ? null : Lengths.Fit(request.EventId, Lengths.Name),
             Outcome = result.Outcome.ToWireName(),
             Trap = result.Trap?.ToWireName(),
             DurationMs = result.Duration.TotalMilliseconds,
             FuelConsumed = result.FuelConsumed is { } fuel ? (long)Math.Min(fuel, long.MaxValue) : null,
-            MemoryLimitBytes = memoryLimitBytes,
+            MemoryLimitBytes = result.Limits.MemoryBytes,
             LogsJson = LogsJson(result.Logs),
             LogsDropped = result.LogsDropped,
             InputJson = inputJson,
             OutputJson = outputJson,
-            Error = result.Error is null ? null : Truncate(result.Error, Lengths.Reason),
+            Error = result.Error is null ? null : Lengths.Fit(result.Error, Lengths.Reason),
             StartedAt = startedAt,
         };
 
@@ -55,25 +54,6 @@ internal static class InvocationRecords
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
-
-    /// <summary>Cuts <paramref name="text"/> to a column's length, marking the cut (never between the halves of a surrogate pair).</summary>
-    public static string Truncate(string text, int maxLength)
-    {
-        if (text.Length <= maxLength)
-        {
-            return text;
-        }
-
-        var keep = maxLength - 1;
-        if (char.IsHighSurrogate(text[keep - 1]))
-        {
-            keep--;
-        }
-
-        return string.Concat(text.AsSpan(0, keep), "…");
-    }
-
-    public static string VersionText(int number) => number.ToString(CultureInfo.InvariantCulture);
 
     private static string LevelName(GuestLogLevel level) => level switch
     {

@@ -3,8 +3,8 @@ using ExtensibilityHost.Core.Runtime;
 
 namespace ExtensibilityHost.Core.Invocations;
 
-/// <summary>One call of tenant code with JSON input, for <see cref="JsonCalls"/>.</summary>
-internal sealed record JsonCall
+/// <summary>One call of tenant code with JSON input, for <see cref="JsonInvoker"/>.</summary>
+internal sealed record JsonCallRequest
 {
     public required string TenantId { get; init; }
 

@@ -7,7 +7,7 @@ namespace ExtensibilityHost.Core.Tests.Invocations;
 
 /// <summary>The database-backed config import: what admins set is what the next invocation reads.</summary>
 [Collection(InvocationCollection.Name)]
-public sealed class ComponentSettingsTests(InvocationFixture fixture)
+public sealed class SettingsEditorTests(InvocationFixture fixture)
 {
     /// <summary><c>greeting</c> of host-imports.wat: <c>config.get("greeting")</c>.</summary>
     private async Task<string?> GreetingAsync(string tenant, string component)
@@ -23,10 +23,10 @@ public sealed class ComponentSettingsTests(InvocationFixture fixture)
         return result.Invocation.Output!.IsSome ? result.Invocation.Output.Payload!.AsString() : null;
     }
 
-    private async Task<T> SettingsAsync<T>(Func<ComponentSettings, Task<T>> work)
+    private async Task<T> SettingsAsync<T>(Func<SettingsEditor, Task<T>> work)
     {
         T result = default!;
-        await fixture.Host.WithScopeAsync(async services => result = await work(services.GetRequiredService<ComponentSettings>()));
+        await fixture.Host.WithScopeAsync(async services => result = await work(services.GetRequiredService<SettingsEditor>()));
         return result;
     }
 

@@ -1,0 +1,72 @@
+using ExtensibilityHost.Core.Persistence;
+using ExtensibilityHost.Core.Versions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExtensibilityHost.Core.Invocations;
+
+/// <summary>
+/// Finds what a call of a tenant's component would run: the component, its and its tenant's kill
+/// switches, and its active version — in one query, on the hot path — or, when it has none, why
+/// (the latest suspension's reason).
+/// </summary>
+internal sealed class ActiveVersionResolver(IServiceScopeFactory scopes)
+{
+    public async Task<ResolvedComponent?> ResolveAsync(string tenantId, string componentName, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+
+        // Tenant switch, component switch and active version together, as joins (a correlated
+        // FirstOrDefault would become a window function over every active version).
+        var found = await (
+            from component in db.Components.AsNoTracking()
+            where component.TenantId == tenantId && component.Name == componentName
+            join tenant in db.Tenants on component.TenantId equals tenant.Id
+            join active in db.Versions.Where(v => v.Status == VersionStatus.Active) on component.Id equals active.ComponentId into actives
+            from active in actives.DefaultIfEmpty()
+            select new
+            {
+                component.Id,
+                component.Disabled,
+                TenantDisabled = tenant.Disabled,
+                VersionId = (Guid?)active.Id,
+                Number = (int?)active.Number,
+                active.Sha256,
+                ConsecutiveFailures = (int?)active.ConsecutiveFailures,
+            }).FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        if (found is { VersionId: { } versionId, Number: { } number, Sha256: { } sha256 })
+        {
+            return new ResolvedComponent(found.TenantDisabled, found.Disabled, new ActiveVersion(versionId, number, sha256, found.ConsecutiveFailures ?? 0), null);
+        }
+
+        var suspended = await db.Versions.AsNoTracking()
+            .Where(v => v.ComponentId == found.Id && v.Status == VersionStatus.Suspended)
+            .OrderByDescending(v => v.StatusChangedAt)
+            .Select(v => new { v.Number, v.StatusReason })
+            .FirstOrDefaultAsync(cancellationToken);
+        return new ResolvedComponent(found.TenantDisabled, found.Disabled, null,
+            suspended is null ? null : $"version {suspended.Number} is suspended: {suspended.StatusReason}");
+    }
+
+    /// <summary>Whether the tenant exists, to tell "no such tenant" from "no such component".</summary>
+    public async Task<bool> TenantExistsAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<HostDbContext>().Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken);
+    }
+}
+
+/// <summary>A component as a call finds it: its switches, and its active version or why it has none.</summary>
+internal sealed record ResolvedComponent(bool TenantDisabled, bool ComponentDisabled, ActiveVersion? Active, string? SuspensionReason);
+
+/// <summary>
+/// The version a call runs, with its failures in a row when resolved (<c>ConsecutiveFailures</c>;
+/// 0 lets a success skip the breaker's reset).
+/// </summary>
+internal sealed record ActiveVersion(Guid Id, int Number, string Sha256, int ConsecutiveFailures);
