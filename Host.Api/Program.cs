@@ -1,5 +1,16 @@
 using ExtensibilityHost.Api.Design;
-using ExtensibilityHost.Api.Endpoints;
+using ExtensibilityHost.Api.Endpoints.Caller;
+using ExtensibilityHost.Api.Endpoints.Components;
+using ExtensibilityHost.Api.Endpoints.Deliveries;
+using ExtensibilityHost.Api.Endpoints.Events;
+using ExtensibilityHost.Api.Endpoints.ExtensionPoints;
+using ExtensibilityHost.Api.Endpoints.Health;
+using ExtensibilityHost.Api.Endpoints.Invocations;
+using ExtensibilityHost.Api.Endpoints.Protection;
+using ExtensibilityHost.Api.Endpoints.Reviews;
+using ExtensibilityHost.Api.Endpoints.Settings;
+using ExtensibilityHost.Api.Endpoints.Subscriptions;
+using ExtensibilityHost.Api.Endpoints.Tenants;
 using Prometheus;
 using Scalar.AspNetCore;
 

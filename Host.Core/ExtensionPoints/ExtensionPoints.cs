@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Invocations.Json;
 using ExtensibilityHost.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,9 @@
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Invocations.Health;
+using ExtensibilityHost.Core.Invocations.Json;
+using ExtensibilityHost.Core.Invocations.Log;
+using ExtensibilityHost.Core.Invocations.Protection;
+using ExtensibilityHost.Core.Invocations.Running;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

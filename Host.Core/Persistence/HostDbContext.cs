@@ -1,6 +1,7 @@
 using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.ExtensionPoints;
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Invocations.Log;
 using ExtensibilityHost.Core.Reviews;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;

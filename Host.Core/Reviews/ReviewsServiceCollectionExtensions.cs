@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Invocations.Json;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Reviews;
 using ExtensibilityHost.Core.Runtime;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Invocations.Json;
+using ExtensibilityHost.Core.Invocations.Log;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Storage;

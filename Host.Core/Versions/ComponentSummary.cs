@@ -1,3 +1,4 @@
+using ExtensibilityHost.Core.Invocations.Running;
 namespace ExtensibilityHost.Core.Versions;
 
 /// <summary>A tenant's component with where its versions stand.</summary>

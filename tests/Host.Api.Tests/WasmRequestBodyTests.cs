@@ -1,4 +1,4 @@
-using ExtensibilityHost.Api.Endpoints;
+using ExtensibilityHost.Api.Endpoints.Components;
 using Microsoft.AspNetCore.Http;
 
 namespace ExtensibilityHost.Api.Tests;

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Invocations.Json;
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;

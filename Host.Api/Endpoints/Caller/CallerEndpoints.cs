@@ -1,7 +1,7 @@
 using ExtensibilityHost.Api.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Caller;
 
 /// <summary><c>GET /api/v1/me</c>: who the presented key is — what <c>ext login</c> checks a key with.</summary>
 internal static class CallerEndpoints

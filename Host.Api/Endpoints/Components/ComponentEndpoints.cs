@@ -5,7 +5,7 @@ using ExtensibilityHost.Core.Versions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Components;
 
 /// <summary>
 /// <c>/api/v1/tenants/{tenant}/components</c>: upload versions, list components and versions. Tenant

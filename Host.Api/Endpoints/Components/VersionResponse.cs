@@ -1,6 +1,6 @@
 using ExtensibilityHost.Core.Versions;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Components;
 
 /// <summary>The version document: what was uploaded, what inspection found in it, and where it stands.</summary>
 internal sealed record VersionResponse

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Components;
 
 /// <summary>
 /// Reads an <c>application/wasm</c> request body, plain or <c>Content-Encoding: gzip</c>, and stops

@@ -3,7 +3,7 @@ using ExtensibilityHost.Api.Problems;
 using ExtensibilityHost.Core.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Deliveries;
 
 /// <summary><c>/api/v1/tenants/{tenant}/deliveries</c>: the async outbox of a tenant, and replay of dead letters.</summary>
 internal static class DeliveryEndpoints

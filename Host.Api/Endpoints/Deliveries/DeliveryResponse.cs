@@ -1,6 +1,6 @@
 using ExtensibilityHost.Core.Events;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Deliveries;
 
 /// <summary>An async delivery of an event to one subscription.</summary>
 internal sealed record DeliveryResponse(

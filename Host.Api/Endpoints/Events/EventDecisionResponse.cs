@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Events;
 
 /// <summary>One sync handler's decision, in the order the handlers ran.</summary>
 internal sealed record EventDecisionResponse(

@@ -4,7 +4,7 @@ using ExtensibilityHost.Api.Problems;
 using ExtensibilityHost.Core.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Events;
 
 /// <summary>
 /// <c>POST /api/v1/tenants/{tenant}/events</c>: the application publishes a domain event over HTTP

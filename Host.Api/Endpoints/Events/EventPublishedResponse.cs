@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Events;
 
 /// <summary>What became of a published event.</summary>
 internal sealed record EventPublishedResponse(

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Events;
 
 /// <summary>Body of <c>POST /api/v1/tenants/{tenant}/events</c>.</summary>
 internal sealed record PublishEventRequest

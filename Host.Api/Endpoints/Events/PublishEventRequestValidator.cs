@@ -2,7 +2,7 @@ using System.Text.Json;
 using ExtensibilityHost.Core.Events;
 using FluentValidation;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Events;
 
 internal sealed class PublishEventRequestValidator : AbstractValidator<PublishEventRequest>
 {

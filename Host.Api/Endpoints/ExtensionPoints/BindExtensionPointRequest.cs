@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.ExtensionPoints;
 
 /// <summary>Body of <c>PUT /api/v1/tenants/{tenant}/extension-points/{point}/binding</c>.</summary>
 internal sealed record BindExtensionPointRequest

@@ -1,6 +1,6 @@
 using ExtensibilityHost.Core.ExtensionPoints;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.ExtensionPoints;
 
 /// <summary>Which of the tenant's components serves a point.</summary>
 internal sealed record ExtensionPointBindingResponse(string Point, string Component)

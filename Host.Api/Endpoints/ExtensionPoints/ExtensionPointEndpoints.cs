@@ -3,7 +3,7 @@ using ExtensibilityHost.Api.Problems;
 using ExtensibilityHost.Core.ExtensionPoints;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.ExtensionPoints;
 
 /// <summary>
 /// Extension points: the configured points (<c>GET /api/v1/extension-points</c>), a tenant's

@@ -2,7 +2,7 @@ using System.Text.Json;
 using ExtensibilityHost.Core.ExtensionPoints;
 using ExtensibilityHost.Core.Runtime;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.ExtensionPoints;
 
 /// <summary>The answer of an extension point: the extension's output, or the point's default under fail-open.</summary>
 internal sealed record ExtensionPointInvokeResponse(

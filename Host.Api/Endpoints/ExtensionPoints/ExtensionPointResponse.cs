@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ExtensibilityHost.Core.ExtensionPoints;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.ExtensionPoints;
 
 /// <summary>A configured extension point.</summary>
 internal sealed record ExtensionPointResponse(

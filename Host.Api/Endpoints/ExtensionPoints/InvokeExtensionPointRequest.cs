@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.ExtensionPoints;
 
 /// <summary>Body of <c>POST /api/v1/tenants/{tenant}/extension-points/{point}/invoke</c>.</summary>
 internal sealed record InvokeExtensionPointRequest

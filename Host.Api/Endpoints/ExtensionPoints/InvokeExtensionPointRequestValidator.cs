@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.ExtensionPoints;
 
 internal sealed class InvokeExtensionPointRequestValidator : AbstractValidator<InvokeExtensionPointRequest>
 {

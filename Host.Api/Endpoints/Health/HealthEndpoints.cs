@@ -1,6 +1,6 @@
 using Prometheus;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Health;
 
 /// <summary>
 /// <c>/health/live</c> (the process answers), <c>/health/ready</c> (database and blob store answer)

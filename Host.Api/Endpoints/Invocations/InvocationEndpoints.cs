@@ -1,10 +1,11 @@
 using ExtensibilityHost.Api.Auth;
 using ExtensibilityHost.Api.Problems;
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Invocations.Log;
 using ExtensibilityHost.Core.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Invocations;
 
 /// <summary>
 /// <c>GET /api/v1/tenants/{tenant}/invocations</c>: the invocation log, newest first, with filters and

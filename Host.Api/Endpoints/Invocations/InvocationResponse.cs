@@ -1,7 +1,8 @@
 using System.Text.Json;
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Invocations.Log;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Invocations;
 
 /// <summary>
 /// One recorded invocation of tenant code, with its guest log lines and, when recorded, its input

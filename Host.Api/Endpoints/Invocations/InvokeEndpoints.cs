@@ -4,7 +4,7 @@ using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Invocations;
 
 /// <summary>
 /// <c>POST /api/v1/tenants/{tenant}/components/{name}/invoke/{interface}/{function}</c>: a typed call

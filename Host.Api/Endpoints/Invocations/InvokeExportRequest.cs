@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Invocations;
 
 /// <summary>Body of <c>POST /api/v1/tenants/{tenant}/components/{name}/invoke/{interface}/{function}</c>.</summary>
 internal sealed record InvokeExportRequest

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using ExtensibilityHost.Api.Endpoints.Shared;
 using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Runtime;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Invocations;
 
 /// <summary>The result of a typed call: the return value as JSON, with what the log recorded.</summary>
 internal sealed record InvokeExportResponse(

@@ -1,9 +1,10 @@
 using ExtensibilityHost.Api.Auth;
 using ExtensibilityHost.Api.Problems;
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Invocations.Protection;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Protection;
 
 /// <summary>
 /// Admin protection: re-enable a version the circuit breaker suspended, and the kill switches of a

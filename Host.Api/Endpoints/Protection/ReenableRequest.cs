@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Protection;
 
 /// <summary>Body of <c>POST /api/v1/admin/versions/{versionId}/reenable</c>.</summary>
 internal sealed record ReenableRequest

@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Protection;
 
 internal sealed class ReenableRequestValidator : AbstractValidator<ReenableRequest>
 {

@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Protection;
 
 /// <summary>Body of the kill-switch routes.</summary>
 internal sealed record SetDisabledRequest

@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Reviews;
 
 /// <summary>Optional body of approve and roll back: why, for the audit trail.</summary>
 internal sealed record DecisionRequest

@@ -1,7 +1,7 @@
 using ExtensibilityHost.Core.Reviews;
 using FluentValidation;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Reviews;
 
 /// <summary>Validates <see cref="DecisionRequest"/>: a reason, when given, fits the audit column.</summary>
 internal sealed class DecisionRequestValidator : AbstractValidator<DecisionRequest>

@@ -1,4 +1,5 @@
 using ExtensibilityHost.Api.Auth;
+using ExtensibilityHost.Api.Endpoints.Components;
 using ExtensibilityHost.Api.Problems;
 using ExtensibilityHost.Core.Reviews;
 using ExtensibilityHost.Core.Versions;
@@ -6,7 +7,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Reviews;
 
 /// <summary>
 /// <c>/api/v1/admin/reviews</c> (admin keys only): the review queue, approve / reject / roll back a

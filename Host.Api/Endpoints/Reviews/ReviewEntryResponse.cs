@@ -1,6 +1,6 @@
 using ExtensibilityHost.Core.Reviews;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Reviews;
 
 /// <summary>One audited decision about a version: what, why, who, when.</summary>
 internal sealed record ReviewEntryResponse(Guid Id, Guid VersionId, ReviewDecision Decision, string? Reason, string Actor, DateTime At)

@@ -1,6 +1,6 @@
 using ExtensibilityHost.Core.Reviews;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Reviews;
 
 /// <summary>Body of <c>POST /api/v1/admin/reviews/{versionId}/shadow-run</c> (optional).</summary>
 internal sealed record ShadowRunRequest

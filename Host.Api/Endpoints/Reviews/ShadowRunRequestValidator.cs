@@ -1,7 +1,7 @@
 using ExtensibilityHost.Core.Reviews;
 using FluentValidation;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Reviews;
 
 /// <summary>Validates <see cref="ShadowRunRequest"/>.</summary>
 internal sealed class ShadowRunRequestValidator : AbstractValidator<ShadowRunRequest>

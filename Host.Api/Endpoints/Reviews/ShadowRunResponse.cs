@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ExtensibilityHost.Api.Endpoints.Shared;
 using ExtensibilityHost.Core.Reviews;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Reviews;
 
 /// <summary>A shadow run: per recorded input, the active version's run and the candidate's, and whether they differ.</summary>
 internal sealed record ShadowRunResponse(

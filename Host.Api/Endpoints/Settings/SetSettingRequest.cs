@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Settings;
 
 /// <summary>Body of <c>PUT …/settings/{key}</c>.</summary>
 internal sealed record SetSettingRequest

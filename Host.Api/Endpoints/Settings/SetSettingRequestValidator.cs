@@ -1,7 +1,7 @@
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using FluentValidation;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Settings;
 
 internal sealed class SetSettingRequestValidator : AbstractValidator<SetSettingRequest>
 {

@@ -4,7 +4,7 @@ using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Versions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Settings;
 
 /// <summary>
 /// <c>/api/v1/admin/tenants/{tenant}/components/{name}/settings</c>: the values a component reads

@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Settings;
 
 /// <summary>A component setting.</summary>
 internal sealed record SettingResponse(string Key, string Value);

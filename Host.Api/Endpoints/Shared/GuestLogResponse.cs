@@ -1,6 +1,6 @@
 using ExtensibilityHost.Core.Runtime;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Shared;
 
 /// <summary>A line the guest logged, or wrote to standard output or error (<c>source</c>).</summary>
 internal sealed record GuestLogResponse(string Level, string Message, double ElapsedMs, string Source)

@@ -1,6 +1,6 @@
 using ExtensibilityHost.Core.Events;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Subscriptions;
 
 /// <summary>Body of <c>PUT /api/v1/tenants/{tenant}/subscriptions/{eventType}</c>.</summary>
 internal sealed record SubscribeRequest

@@ -1,7 +1,7 @@
 using ExtensibilityHost.Core.Versions;
 using FluentValidation;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Subscriptions;
 
 internal sealed class SubscribeRequestValidator : AbstractValidator<SubscribeRequest>
 {

@@ -3,7 +3,7 @@ using ExtensibilityHost.Api.Problems;
 using ExtensibilityHost.Core.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Subscriptions;
 
 /// <summary><c>/api/v1/tenants/{tenant}/subscriptions</c>: which component handles which event type, sync or async.</summary>
 internal static class SubscriptionEndpoints

@@ -1,6 +1,6 @@
 using ExtensibilityHost.Core.Events;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Subscriptions;
 
 /// <summary>A subscription.</summary>
 internal sealed record SubscriptionResponse(

@@ -1,6 +1,6 @@
 using ExtensibilityHost.Core.Tenants;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Tenants;
 
 /// <summary>An API key as listed: never the key or its hash, only its prefix.</summary>
 internal sealed record ApiKeyResponse(Guid Id, string Name, string Prefix, DateTime CreatedAt, DateTime? RevokedAt)

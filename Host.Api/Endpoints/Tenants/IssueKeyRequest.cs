@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Tenants;
 
 /// <summary>Body of <c>POST /api/v1/tenants/{tenant}/keys</c>.</summary>
 internal sealed record IssueKeyRequest

@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Tenants;
 
 internal sealed class IssueKeyRequestValidator : AbstractValidator<IssueKeyRequest>
 {

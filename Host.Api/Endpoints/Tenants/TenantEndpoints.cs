@@ -3,7 +3,7 @@ using ExtensibilityHost.Api.Problems;
 using ExtensibilityHost.Core.Tenants;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Tenants;
 
 /// <summary><c>/api/v1/tenants</c>: admins create and list tenants.</summary>
 internal static class TenantEndpoints

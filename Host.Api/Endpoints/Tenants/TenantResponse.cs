@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Api.Endpoints;
+namespace ExtensibilityHost.Api.Endpoints.Tenants;
 
 /// <summary>A tenant.</summary>
 internal sealed record TenantResponse(string Id, string Name, bool Disabled, DateTime CreatedAt);

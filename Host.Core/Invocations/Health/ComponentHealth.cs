@@ -1,4 +1,6 @@
-namespace ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Invocations.Protection;
+using ExtensibilityHost.Core.Invocations.Running;
+namespace ExtensibilityHost.Core.Invocations.Health;
 
 /// <summary>One tenant's component as the health overview shows it.</summary>
 public sealed record ComponentHealth

@@ -1,9 +1,11 @@
 using ExtensibilityHost.Core.Events;
+using ExtensibilityHost.Core.Invocations.Protection;
+using ExtensibilityHost.Core.Invocations.Running;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Versions;
 using Microsoft.EntityFrameworkCore;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Health;
 
 /// <summary>
 /// Extension health for the operator: per tenant and component, invocations, failure rate,

@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Health;
 
 /// <summary>The invocations of one interval of a health series.</summary>
 /// <param name="From">The interval's start (UTC).</param>

@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Health;
 
 /// <summary>What a health statistic reads of one invocation.</summary>
 /// <param name="Outcome">The outcome's wire name.</param>

@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Health;
 
 /// <summary>Invocation counts, failure rate, duration percentiles and outcomes of a set of invocations.</summary>
 public sealed record InvocationStats

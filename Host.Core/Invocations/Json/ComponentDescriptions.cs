@@ -1,7 +1,7 @@
 using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Runtime;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Json;
 
 /// <summary>
 /// The inspected imports and exports of compiled components, by SHA-256: the WIT types that JSON

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ExtensibilityHost.Core.Runtime;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Json;
 
 /// <summary>One call of tenant code with JSON input, for <see cref="JsonInvoker"/>.</summary>
 internal sealed record JsonCallRequest

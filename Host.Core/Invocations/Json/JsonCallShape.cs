@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Json;
 
 /// <summary>How JSON goes in and out of a call (see <see cref="JsonInvoker"/>).</summary>
 internal enum JsonCallShape

@@ -4,7 +4,7 @@ using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Runtime;
 using Wasmtime.Components;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Json;
 
 /// <summary>
 /// JSON in and out of a call, by <see cref="JsonCallShape"/>: the arguments a JSON input becomes and

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using ExtensibilityHost.Core.Components;
+using ExtensibilityHost.Core.Invocations.Running;
 using ExtensibilityHost.Core.Runtime;
 using Wasmtime.Components;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Json;
 
 /// <summary>
 /// Calls tenant code with JSON in and JSON out, converted by <see cref="WitJson"/> with the WIT

@@ -6,7 +6,7 @@ using ExtensibilityHost.Core.Runtime;
 using Microsoft.Extensions.Options;
 using Wasmtime.Components;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Log;
 
 /// <summary>
 /// What the invocation log keeps of a call, redacted and capped by <see cref="InvocationOptions"/>:

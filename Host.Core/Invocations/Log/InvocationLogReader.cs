@@ -1,7 +1,7 @@
 using ExtensibilityHost.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Log;
 
 /// <summary>Reads a tenant's invocation log.</summary>
 public sealed class InvocationLogReader(HostDbContext db)

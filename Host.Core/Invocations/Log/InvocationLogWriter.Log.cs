@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Log;
 
 internal sealed partial class InvocationLogWriter
 {

@@ -1,10 +1,13 @@
+using ExtensibilityHost.Core.Invocations.Json;
+using ExtensibilityHost.Core.Invocations.Protection;
+using ExtensibilityHost.Core.Invocations.Running;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Log;
 
 /// <summary>
 /// Writes an invocation to the log and feeds the circuit breaker, in one short transaction of its

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using ExtensibilityHost.Core.Runtime;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Log;
 
 /// <summary>
 /// Invocation metrics on the <c>ExtensibilityHost</c> meter (exported at <c>/metrics</c> by Host.Api):

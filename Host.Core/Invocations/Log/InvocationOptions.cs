@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Log;
 
 /// <summary>
 /// Protection of the host from tenant code (section <c>ExtensibilityHost:Invocations</c>): the

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Log;
 
 /// <summary>Checks what data annotations cannot: the per-tenant overrides.</summary>
 internal sealed class InvocationOptionsValidator : IValidateOptions<InvocationOptions>

@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Log;
 
 /// <summary>One page of the invocation log, newest first.</summary>
 /// <param name="Items">The records.</param>

@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Log;
 
 /// <summary>One recorded invocation of tenant code: the invocation log.</summary>
 public sealed class InvocationRecord

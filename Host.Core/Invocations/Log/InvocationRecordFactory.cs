@@ -1,10 +1,11 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using ExtensibilityHost.Core.Invocations.Running;
 using ExtensibilityHost.Core.Persistence.Configurations;
 using ExtensibilityHost.Core.Runtime;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Log;
 
 /// <summary>Turns a sandboxed call into its row in the invocation log.</summary>
 internal static class InvocationRecordFactory

@@ -1,3 +1,4 @@
+using ExtensibilityHost.Core.Invocations.Log;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Persistence.Configurations;
 using ExtensibilityHost.Core.Reviews;
@@ -6,7 +7,7 @@ using ExtensibilityHost.Core.Versions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Protection;
 
 /// <summary>
 /// Suspends a version whose invocations fail <see cref="InvocationOptions.FailuresBeforeSuspension"/>

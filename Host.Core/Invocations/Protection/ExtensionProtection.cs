@@ -6,7 +6,7 @@ using ExtensibilityHost.Core.Versions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Protection;
 
 /// <summary>
 /// What admins do about misbehaving tenant code: re-enable a version the circuit breaker suspended,

@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Protection;
 
 /// <summary>A version the circuit breaker suspended.</summary>
 /// <param name="VersionId">Its id (re-enable it by this).</param>

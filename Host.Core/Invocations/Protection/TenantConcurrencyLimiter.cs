@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
+using ExtensibilityHost.Core.Invocations.Log;
 using Microsoft.Extensions.Options;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Protection;
 
 /// <summary>
 /// One semaphore per tenant, sized by <see cref="InvocationOptions.ConcurrencyLimitOf"/>: at most

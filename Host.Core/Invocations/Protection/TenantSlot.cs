@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Protection;
 
 /// <summary>A taken concurrency slot of one tenant; disposing it gives the slot back (once).</summary>
 internal sealed class TenantSlot(SemaphoreSlim semaphore) : IDisposable

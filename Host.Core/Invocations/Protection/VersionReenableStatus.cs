@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Protection;
 
 /// <summary>What <see cref="ExtensionProtection.ReenableAsync"/> did.</summary>
 public enum VersionReenableStatus

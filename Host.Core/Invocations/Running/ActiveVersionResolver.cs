@@ -3,7 +3,7 @@ using ExtensibilityHost.Core.Versions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Running;
 
 /// <summary>
 /// Finds what a call of a tenant's component would run: the component, its and its tenant's kill

@@ -2,7 +2,7 @@ using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Running;
 
 /// <summary>
 /// A version's compiled component: from memory, else its artifact on disk, else its blob compiled

@@ -1,4 +1,5 @@
-namespace ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Invocations.Protection;
+namespace ExtensibilityHost.Core.Invocations.Running;
 
 /// <summary>
 /// Whether a resolved component may run now: the tenant's and the component's kill switches, an

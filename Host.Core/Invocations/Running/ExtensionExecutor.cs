@@ -1,6 +1,7 @@
+using ExtensibilityHost.Core.Invocations.Log;
 using ExtensibilityHost.Core.Runtime;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Running;
 
 /// <summary>
 /// Runs one call of a prepared extension: in a fresh sandbox off the caller's thread, then counted

@@ -1,4 +1,4 @@
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Running;
 
 /// <summary>
 /// The <see cref="IExtensionRunner"/>: admission (<see cref="ExtensionAdmission"/>: resolve the

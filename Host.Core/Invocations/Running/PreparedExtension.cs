@@ -1,6 +1,7 @@
+using ExtensibilityHost.Core.Invocations.Protection;
 using ExtensibilityHost.Core.Runtime;
 
-namespace ExtensibilityHost.Core.Invocations;
+namespace ExtensibilityHost.Core.Invocations.Running;
 
 /// <summary>
 /// A tenant's component made ready to call: admitted (its active version resolved, one of the

@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Invocations.Log;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

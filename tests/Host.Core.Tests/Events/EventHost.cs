@@ -1,5 +1,6 @@
 using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Invocations.Log;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Storage;

@@ -1,5 +1,7 @@
 using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Invocations.Protection;
+using ExtensibilityHost.Core.Invocations.Running;
 using ExtensibilityHost.Core.Versions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Invocations.Protection;
 using ExtensibilityHost.Core.Reviews;
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Versions;

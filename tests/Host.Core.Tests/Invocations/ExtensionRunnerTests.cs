@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Invocations.Protection;
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Versions;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Invocations.Log;
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Core.Invocations.Log;
 
 namespace ExtensibilityHost.Core.Tests.Invocations;
 
