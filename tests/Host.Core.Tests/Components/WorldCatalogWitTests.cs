@@ -1,15 +1,28 @@
 using ExtensibilityHost.Core.Components;
+using ExtensibilityHost.Core.Tests.Runtime;
 
 namespace ExtensibilityHost.Core.Tests.Components;
 
 /// <summary>
 /// The catalog's signatures are written once in C#; these tests fail when the .wit files in
-/// <c>wit/</c> and the catalog drift apart (interface, function or parameter names, world items):
+/// <c>wit/</c> and the catalog drift apart (interface, function or parameter names, world items,
+/// and the parameter and result types, as compiled into the guests built from those files):
 /// the platform's worlds and the example domain world the tests register.
 /// </summary>
-public sealed class WorldCatalogWitTests
+[Collection(BuiltGuestsCollection.Name)]
+public sealed class WorldCatalogWitTests(BuiltGuestsFixture guests)
 {
     private static readonly Lazy<Dictionary<string, WitText>> Packages = new(LoadPackages);
+
+    /// <summary>
+    /// Every guest tests/guests/build.sh builds by a standard toolchain from the .wit files in <c>wit/</c>:
+    /// their imports and exports are those files' interfaces with every type spelled out.
+    /// </summary>
+    private static readonly string[] GuestsBuiltFromWit =
+    [
+        "go-event-handler.wasm", "go-point.wasm", "js-event-handler.wasm", "js-pricing.wasm",
+        "rust-event-handler.wasm", "rust-std-event-handler.wasm", "rust-std-point.wasm",
+    ];
 
     public static TheoryData<string> CatalogInterfaces() =>
         [.. AcmeShopWorlds.Catalog.Worlds.SelectMany(w => w.Imports.Concat(w.Exports)).Select(i => i.Name).Distinct()];
@@ -39,6 +52,35 @@ public sealed class WorldCatalogWitTests
             Assert.Equal(witFunction.ParameterNames, function.Signature.Parameters.Select(p => p.Name));
             Assert.Equal(witFunction.HasResult, function.Signature.Result is not null);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(CatalogInterfaces))]
+    public async Task CatalogInterface_FunctionSignatures_MatchTheGuestsBuiltFromWit(string name)
+    {
+        var catalog = FindCatalogInterface(name);
+
+        var built = new List<(string Guest, WitFunction Function)>();
+        foreach (var guest in GuestsBuiltFromWit)
+        {
+            var description = guests.Engine.Inspect(await guests.LoadAsync(guest));
+            built.AddRange(description.Imports.Concat(description.Exports)
+                .Where(item => item.Name == name)
+                .SelectMany(item => item.Functions, (_, function) => (guest, function)));
+        }
+
+        // A toolchain may leave out the imported functions its guest never calls; each one it keeps,
+        // and each export, must have the catalog's parameter names and types and its result type.
+        Assert.All(built, b =>
+        {
+            var expected = catalog.FindFunction(b.Function.Name)?.Signature;
+            Assert.True(
+                Equals(expected, b.Function.Signature),
+                $"{b.Guest}: {name}#{b.Function.Name} is {b.Function.Signature}; the catalog has {expected?.ToString() ?? "no such function"}");
+        });
+        Assert.All(catalog.Functions, f => Assert.True(
+            built.Any(b => b.Function.Name == f.Name),
+            $"No guest built from wit/ imports or exports {name}#{f.Name}, so its types go unchecked: use it in one of tests/guests."));
     }
 
     [Theory]

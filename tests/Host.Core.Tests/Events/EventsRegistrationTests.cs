@@ -29,7 +29,7 @@ public sealed class EventsRegistrationTests
     }
 
     [Fact]
-    public void AddExtensibilityHost_ValidatedOnBuild_EveryEventServiceResolves()
+    public void AddExtensibilityHost_ValidatedOnBuild_EveryEventServiceResolvesToItsImplementationOncePerScope()
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -37,12 +37,13 @@ public sealed class EventsRegistrationTests
         services.AddExtensibilityHost(Empty);
 
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        using var scope = provider.CreateScope();
 
-        Assert.NotNull(scope.ServiceProvider.GetRequiredService<IPublisher>());
-        Assert.NotNull(scope.ServiceProvider.GetRequiredService<Core.Events.IEventPublisher>());
-        Assert.NotNull(scope.ServiceProvider.GetRequiredService<Core.Events.SubscriptionService>());
-        Assert.NotNull(scope.ServiceProvider.GetRequiredService<Core.Events.DeliveryService>());
+        // The mediator generated in Host.Core: any other IPublisher would never deliver domain events to tenants.
+        var publisher = ResolveScoped<IPublisher>(provider);
+        Assert.Equal(typeof(Core.Events.DomainEvent).Assembly, publisher.GetType().Assembly);
+        Assert.IsType<Core.Events.EventPublisher>(ResolveScoped<Core.Events.IEventPublisher>(provider));
+        ResolveScoped<Core.Events.SubscriptionService>(provider);
+        ResolveScoped<Core.Events.DeliveryService>(provider);
     }
 
     [Fact]
@@ -55,5 +56,22 @@ public sealed class EventsRegistrationTests
 
         Assert.Single(services, d => d.ServiceType == typeof(IPublisher));
         Assert.Single(services, d => d.ServiceType == typeof(INotificationHandler<Core.Events.DomainEvent>));
+    }
+
+    /// <summary>
+    /// Resolves <typeparamref name="T"/> and asserts it is scoped: one instance within a scope, another
+    /// in the next (the event services share the request's scoped <c>HostDbContext</c>).
+    /// </summary>
+    private static T ResolveScoped<T>(ServiceProvider provider)
+        where T : class
+    {
+        using var scope = provider.CreateScope();
+        using var other = provider.CreateScope();
+
+        var resolved = scope.ServiceProvider.GetRequiredService<T>();
+
+        Assert.Same(resolved, scope.ServiceProvider.GetRequiredService<T>());
+        Assert.NotSame(resolved, other.ServiceProvider.GetRequiredService<T>());
+        return resolved;
     }
 }

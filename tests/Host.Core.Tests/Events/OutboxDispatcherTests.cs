@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Invocations.Protection;
@@ -326,13 +327,35 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
         await host.AddComponentAsync(Tenant, "handler", fixture.Guest("event-handler"));
         await host.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Async);
 
-        await host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"));
+        var published = await host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"));
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        while ((await host.DeliveriesAsync(Tenant)).Single().Status != DeliveryStatus.Delivered)
+        var delivery = await FirstOutcomeAsync(host);
+        Assert.Equal((DeliveryStatus.Delivered, 1), (delivery.Status, delivery.Attempts));
+        Assert.Null(delivery.LastError);
+        Assert.Null(delivery.LeaseOwner);
+        Assert.Equal(host.Clock.GetUtcNow().UtcDateTime, delivery.CompletedAt);
+        var invocation = Assert.Single(await host.InvocationsAsync(Tenant));
+        Assert.Equal((published.EventId, "ok"), (invocation.EventId, invocation.Outcome));
+    }
+
+    /// <summary>
+    /// The tenant's only delivery once the hosted dispatcher has recorded the outcome of an attempt
+    /// (delivered, dead-lettered, or pending with the error of a failed or parked attempt), or as it
+    /// is after 30 s without one: the caller asserts what it became.
+    /// </summary>
+    private static async Task<OutboxDelivery> FirstOutcomeAsync(EventHost host)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
         {
-            await Task.Delay(20, timeout.Token);
+            var delivery = Assert.Single(await host.DeliveriesAsync(Tenant));
+            if (delivery.Status != DeliveryStatus.Pending || delivery.LastError is not null || deadline.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                return delivery;
+            }
+
+            // The dispatcher polls every 20 ms (EventHost's PollInterval): look again as often.
+            await Task.Delay(20, TestContext.Current.CancellationToken);
         }
     }
 
