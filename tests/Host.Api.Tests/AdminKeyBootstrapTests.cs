@@ -1,5 +1,6 @@
 using System.Net;
 using ExtensibilityHost.Core.Tenants;
+using ExtensibilityHost.Testing.Api;
 
 namespace ExtensibilityHost.Api.Tests;
 
@@ -32,7 +33,7 @@ public sealed class AdminKeyBootstrapTests : IDisposable
         using var firstResponse = await withFirst.GetAsync("/api/v1/tenants", TestContext.Current.CancellationToken);
         using var secondResponse = await withSecond.GetAsync("/api/v1/tenants", TestContext.Current.CancellationToken);
 
-        await Api.AssertProblemAsync(firstResponse, HttpStatusCode.Unauthorized, "unauthorized");
+        await TestApi.AssertProblemAsync(firstResponse, HttpStatusCode.Unauthorized, "unauthorized");
         Assert.Equal(HttpStatusCode.OK, secondResponse.StatusCode);
     }
 

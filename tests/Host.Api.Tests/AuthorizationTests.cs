@@ -1,9 +1,10 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
-using ExtensibilityHost.Core.Tests;
-using Microsoft.AspNetCore.Routing.Patterns;
+using ExtensibilityHost.Testing;
+using ExtensibilityHost.Testing.Api;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Api.Tests;
@@ -68,7 +69,7 @@ public sealed class AuthorizationTests(ApiFixture fixture) : IAsyncLifetime
     {
         using var response = await SendAsync(_clientB, method, pattern.Replace("{tenant}", _tenantA, StringComparison.Ordinal));
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
         Assert.Equal((1, 1, 0), await Host.RowsAsync(_tenantA));
     }
 
@@ -80,7 +81,7 @@ public sealed class AuthorizationTests(ApiFixture fixture) : IAsyncLifetime
 
         using var response = await SendAsync(admin, method, pattern.Replace("{tenant}", "no-such-tenant", StringComparison.Ordinal));
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
     }
 
     [Theory]
@@ -91,7 +92,7 @@ public sealed class AuthorizationTests(ApiFixture fixture) : IAsyncLifetime
 
         using var response = await SendAsync(anonymous, method, pattern.Replace("{tenant}", _tenantA, StringComparison.Ordinal));
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
     }
 
@@ -102,7 +103,7 @@ public sealed class AuthorizationTests(ApiFixture fixture) : IAsyncLifetime
 
         using var response = await stranger.GetAsync($"/api/v1/tenants/{_tenantA}/components", Cancellation);
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
     }
 
     [Theory]
@@ -111,7 +112,7 @@ public sealed class AuthorizationTests(ApiFixture fixture) : IAsyncLifetime
     {
         using var response = await SendAsync(_clientA, method, pattern.Replace("{version}", _versionId, StringComparison.Ordinal));
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.Forbidden, "forbidden");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal((1, 1, 0), await Host.RowsAsync(_tenantA));
     }
 
@@ -123,7 +124,7 @@ public sealed class AuthorizationTests(ApiFixture fixture) : IAsyncLifetime
 
         using var response = await SendAsync(anonymous, method, pattern.Replace("{version}", _versionId, StringComparison.Ordinal));
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
     }
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class AuthorizationTests(ApiFixture fixture) : IAsyncLifetime
         using var byName = await clientC.GetAsync($"/api/v1/tenants/{tenantC}/components/hooks/versions", Cancellation);
 
         Assert.Empty(own);
-        await Api.AssertProblemAsync(byName, HttpStatusCode.NotFound, "not-found");
+        await TestApi.AssertProblemAsync(byName, HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]
@@ -144,7 +145,7 @@ public sealed class AuthorizationTests(ApiFixture fixture) : IAsyncLifetime
     {
         using var admin = Host.Admin();
 
-        var versions = (await admin.GetJsonAsync(Api.Versions(_tenantA, "hooks"))).AsArray();
+        var versions = (await admin.GetJsonAsync(TestApi.Versions(_tenantA, "hooks"))).AsArray();
 
         Assert.Equal(_versionId, Assert.Single(versions)!.Str("id"));
     }
@@ -180,7 +181,7 @@ public sealed class AuthorizationTests(ApiFixture fixture) : IAsyncLifetime
 
         using var response = await anonymous.GetAsync("/api/v1/me", Cancellation);
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
     }
 
     /// <summary>
@@ -221,7 +222,7 @@ public sealed class AuthorizationTests(ApiFixture fixture) : IAsyncLifetime
             if (method is "POST" or "PUT" or "PATCH")
             {
                 request.Content = path.EndsWith("/versions", StringComparison.Ordinal)
-                    ? Api.WasmContent(Guests.Tagged(TestWasm.WatHandler(), "intruder"))
+                    ? TestApi.WasmContent(Guests.Tagged(TestWasm.WatHandler(), "intruder"))
                     : new StringContent("{}", Encoding.UTF8, "application/json");
             }
 
@@ -268,7 +269,7 @@ public sealed class AuthorizationTests(ApiFixture fixture) : IAsyncLifetime
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path) => method switch
     {
         "GET" => client.GetAsync(path, Cancellation),
-        _ when path.EndsWith("/versions", StringComparison.Ordinal) => client.PostAsync(path, Api.WasmContent(Guests.Tagged(TestWasm.WatHandler(), "intruder")), Cancellation),
+        _ when path.EndsWith("/versions", StringComparison.Ordinal) => client.PostAsync(path, TestApi.WasmContent(Guests.Tagged(TestWasm.WatHandler(), "intruder")), Cancellation),
         _ when path.EndsWith("/reject", StringComparison.Ordinal) => client.PostAsJsonAsync(path, new { reason = "no" }, Cancellation),
         _ when path == "/api/v1/tenants" => client.PostAsJsonAsync(path, new { id = "sneaky", name = "Sneaky" }, Cancellation),
         _ => client.PostAsync(path, null, Cancellation),

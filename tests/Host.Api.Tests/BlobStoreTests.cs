@@ -1,7 +1,7 @@
-using System.Net.Http.Headers;
 using System.Net;
-using ExtensibilityHost.Core.Tests.Storage;
-using ExtensibilityHost.Core.Tests;
+using System.Net.Http.Headers;
+using ExtensibilityHost.Testing;
+using ExtensibilityHost.Testing.Api;
 
 namespace ExtensibilityHost.Api.Tests;
 
@@ -42,7 +42,7 @@ public abstract class BlobStoreTests(ApiHost host)
 
         using var response = await client.UploadAsync(tenant, "hooks", bytes);
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, type);
+        var problem = await TestApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, type);
         Assert.Equal(code, problem.Str("code"));
         Assert.False(string.IsNullOrWhiteSpace(problem.Str("detail")));
         await AssertNothingWrittenAsync(tenant);
@@ -56,7 +56,7 @@ public abstract class BlobStoreTests(ApiHost host)
 
         using var response = await client.UploadAsync(tenant, "hooks", new byte[ApiHost.MaxComponentBytes + 1]);
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+        var problem = await TestApi.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
         Assert.Equal(ApiHost.MaxComponentBytes, problem["maxBytes"]!.GetValue<long>());
         await AssertNothingWrittenAsync(tenant);
     }
@@ -70,10 +70,10 @@ public abstract class BlobStoreTests(ApiHost host)
         using var content = new StreamContent(source);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/wasm");
 
-        using var response = await client.PostAsync(Api.Versions(tenant, "hooks"), content, Cancellation);
+        using var response = await client.PostAsync(TestApi.Versions(tenant, "hooks"), content, Cancellation);
 
         Assert.Null(content.Headers.ContentLength);
-        await Api.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
         await AssertNothingWrittenAsync(tenant);
     }
 
@@ -88,9 +88,9 @@ public abstract class BlobStoreTests(ApiHost host)
         content.Headers.ContentType = new MediaTypeHeaderValue("application/wasm");
         content.Headers.ContentEncoding.Add("gzip");
 
-        using var response = await client.PostAsync(Api.Versions(tenant, "hooks"), content, Cancellation);
+        using var response = await client.PostAsync(TestApi.Versions(tenant, "hooks"), content, Cancellation);
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
+        var problem = await TestApi.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
         Assert.Contains("decompressed", problem.Str("detail"), StringComparison.Ordinal);
         await AssertNothingWrittenAsync(tenant);
     }
@@ -105,7 +105,7 @@ public abstract class BlobStoreTests(ApiHost host)
 
         using var again = await client.UploadAsync(tenant, "hooks", bytes);
 
-        var second = await Api.JsonAsync(again, HttpStatusCode.OK);
+        var second = await TestApi.JsonAsync(again, HttpStatusCode.OK);
         Assert.Equal(first.Str("id"), second.Str("id"));
         Assert.Equal(1, second["version"]!.GetValue<int>());
         Assert.Equal($"/api/v1/tenants/{tenant}/components/hooks/versions/1", again.Headers.Location?.OriginalString);
@@ -126,7 +126,7 @@ public abstract class BlobStoreTests(ApiHost host)
         {
             Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
             Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
-            var ids = await Task.WhenAll(responses.Select(async r => (await Api.JsonAsync(r, r.StatusCode)).Str("id")));
+            var ids = await Task.WhenAll(responses.Select(async r => (await TestApi.JsonAsync(r, r.StatusCode)).Str("id")));
             Assert.Single(ids.Distinct());
         }
         finally
@@ -166,16 +166,16 @@ public abstract class BlobStoreTests(ApiHost host)
                 $"round {round}: approve {(int)approved.StatusCode} {await approved.Content.ReadAsStringAsync(Cancellation)}, " +
                 $"reject {(int)rejected.StatusCode} {await rejected.Content.ReadAsStringAsync(Cancellation)}");
             var (winner, loser, expected) = approved.StatusCode == HttpStatusCode.OK ? (approved, rejected, "active") : (rejected, approved, "rejected");
-            Assert.Equal(expected, (await Api.JsonAsync(winner, HttpStatusCode.OK)).Str("status"));
-            await Api.AssertProblemAsync(loser, HttpStatusCode.Conflict, "version-state-conflict");
-            var stored = await client.GetJsonAsync(Api.Versions(tenant, "racy") + $"/{round + 1}");
+            Assert.Equal(expected, (await TestApi.JsonAsync(winner, HttpStatusCode.OK)).Str("status"));
+            await TestApi.AssertProblemAsync(loser, HttpStatusCode.Conflict, "version-state-conflict");
+            var stored = await client.GetJsonAsync(TestApi.Versions(tenant, "racy") + $"/{round + 1}");
             Assert.Equal(expected, stored.Str("status"));
             Assert.Single((await approver.GetJsonAsync($"/api/v1/admin/reviews/{id}/history")).AsArray());
         }
 
         Assert.Equal((1, Rounds, Rounds), await Host.RowsAsync(tenant));
         Assert.Equal(Rounds, (await Host.BlobsAsync(tenant)).Count);
-        var versions = (await client.GetJsonAsync(Api.Versions(tenant, "racy"))).AsArray();
+        var versions = (await client.GetJsonAsync(TestApi.Versions(tenant, "racy"))).AsArray();
         Assert.True(versions.Count(v => v!.Str("status") == "active") <= 1, "at most one active version");
     }
 

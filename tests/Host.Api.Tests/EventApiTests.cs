@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ExtensibilityHost.Core.Tests;
+using ExtensibilityHost.Testing;
+using ExtensibilityHost.Testing.Api;
 
 namespace ExtensibilityHost.Api.Tests;
 
@@ -22,7 +23,7 @@ public sealed class EventApiTests(RuntimeApiFixture fixture)
     {
         using var response = await client.PostAsJsonAsync(
             $"/api/v1/tenants/{tenant}/events", new JsonObject { ["eventType"] = eventType, ["payload"] = payload }, Cancellation);
-        return await Api.JsonAsync(response, HttpStatusCode.OK);
+        return await TestApi.JsonAsync(response, HttpStatusCode.OK);
     }
 
     [Fact]
@@ -89,8 +90,8 @@ public sealed class EventApiTests(RuntimeApiFixture fixture)
         using var delivered = await client.PostAsync($"/api/v1/tenants/{tenant}/deliveries/{deliveryId}/replay", null, Cancellation);
         using var unknown = await client.PostAsync($"/api/v1/tenants/{tenant}/deliveries/{Guid.NewGuid()}/replay", null, Cancellation);
 
-        await Api.AssertProblemAsync(delivered, HttpStatusCode.Conflict, "conflict");
-        await Api.AssertProblemAsync(unknown, HttpStatusCode.NotFound, "not-found");
+        await TestApi.AssertProblemAsync(delivered, HttpStatusCode.Conflict, "conflict");
+        await TestApi.AssertProblemAsync(unknown, HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]
@@ -101,7 +102,7 @@ public sealed class EventApiTests(RuntimeApiFixture fixture)
         using var response = await client.PostAsJsonAsync(
             $"/api/v1/tenants/{tenant}/events", new { eventType = "Not An Event", payload = new { } }, Cancellation);
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+        var problem = await TestApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
         Assert.NotNull(problem["errors"]!["eventType"]);
     }
 
@@ -113,7 +114,7 @@ public sealed class EventApiTests(RuntimeApiFixture fixture)
         using var response = await client.PutAsJsonAsync(
             $"/api/v1/tenants/{tenant}/subscriptions/order.placed", new { component = "ghost", mode = "sync" }, Cancellation);
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+        var problem = await TestApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
         Assert.NotNull(problem["errors"]!["component"]);
     }
 
@@ -126,8 +127,8 @@ public sealed class EventApiTests(RuntimeApiFixture fixture)
         using var list = await other.GetAsync($"/api/v1/tenants/{tenant}/subscriptions", Cancellation);
         using var publish = await other.PostAsJsonAsync($"/api/v1/tenants/{tenant}/events", new { eventType = "order.placed", payload = 1 }, Cancellation);
 
-        await Api.AssertProblemAsync(list, HttpStatusCode.NotFound, "not-found");
-        await Api.AssertProblemAsync(publish, HttpStatusCode.NotFound, "not-found");
+        await TestApi.AssertProblemAsync(list, HttpStatusCode.NotFound, "not-found");
+        await TestApi.AssertProblemAsync(publish, HttpStatusCode.NotFound, "not-found");
     }
 
     private static async Task<JsonNode> WaitForDeliveryAsync(HttpClient client, string tenant, Guid deliveryId, string status)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ExtensibilityHost.Testing.Api;
 
 namespace ExtensibilityHost.Api.Tests;
 
@@ -27,7 +28,7 @@ public sealed class ExtensionPointApiTests(RuntimeApiFixture fixture)
 
         using var response = await RuntimeApiFixture.InvokePointAsync(client, tenant, "echo.closed", new JsonObject { ["order"] = 42 });
 
-        var body = await Api.JsonAsync(response, HttpStatusCode.OK);
+        var body = await TestApi.JsonAsync(response, HttpStatusCode.OK);
         Assert.Equal(42, body["output"]!["order"]!.GetValue<int>());
         Assert.False(body["usedDefault"]!.GetValue<bool>());
         Assert.Equal("ok", body.Str("outcome"));
@@ -39,7 +40,7 @@ public sealed class ExtensionPointApiTests(RuntimeApiFixture fixture)
     {
         var (tenant, client) = await TenantWithEchoAsync("echo.closed");
         using var call = await RuntimeApiFixture.InvokePointAsync(client, tenant, "echo.closed", new JsonObject { ["order"] = 7 });
-        var invocationId = (await Api.JsonAsync(call, HttpStatusCode.OK)).Str("invocationId");
+        var invocationId = (await TestApi.JsonAsync(call, HttpStatusCode.OK)).Str("invocationId");
 
         var invocation = await client.GetJsonAsync($"/api/v1/tenants/{tenant}/invocations/{invocationId}");
 
@@ -58,7 +59,7 @@ public sealed class ExtensionPointApiTests(RuntimeApiFixture fixture)
 
         using var response = await client.GetAsync($"/api/v1/tenants/{tenant}/invocations/{Guid.NewGuid()}", TestContext.Current.CancellationToken);
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class ExtensionPointApiTests(RuntimeApiFixture fixture)
 
         using var response = await RuntimeApiFixture.InvokePointAsync(client, tenant, "echo.open", JsonValue.Create("loop"));
 
-        var body = await Api.JsonAsync(response, HttpStatusCode.OK);
+        var body = await TestApi.JsonAsync(response, HttpStatusCode.OK);
         Assert.True(body["usedDefault"]!.GetValue<bool>());
         Assert.True(body["output"]!["fallback"]!.GetValue<bool>());
         Assert.Equal("timeout", body.Str("outcome"));
@@ -81,7 +82,7 @@ public sealed class ExtensionPointApiTests(RuntimeApiFixture fixture)
 
         using var response = await RuntimeApiFixture.InvokePointAsync(client, tenant, "echo.closed", JsonValue.Create("loop"));
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.GatewayTimeout, "timeout");
+        var problem = await TestApi.AssertProblemAsync(response, HttpStatusCode.GatewayTimeout, "timeout");
         Assert.Equal("timeout", problem.Str("outcome"));
         Assert.NotNull(problem["invocationId"]);
     }
@@ -93,7 +94,7 @@ public sealed class ExtensionPointApiTests(RuntimeApiFixture fixture)
 
         using var response = await RuntimeApiFixture.InvokePointAsync(client, tenant, "echo.closed", JsonValue.Create("fail"));
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "guest-error");
+        var problem = await TestApi.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "guest-error");
         Assert.Equal("echo-fail", problem["errorValue"]!.Str("code"));
     }
 
@@ -104,7 +105,7 @@ public sealed class ExtensionPointApiTests(RuntimeApiFixture fixture)
 
         using var response = await RuntimeApiFixture.InvokePointAsync(client, tenant, "echo.closed", JsonValue.Create("trap"));
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadGateway, "trap");
+        var problem = await TestApi.AssertProblemAsync(response, HttpStatusCode.BadGateway, "trap");
         Assert.Equal("unreachable", problem.Str("trap"));
     }
 
@@ -115,7 +116,7 @@ public sealed class ExtensionPointApiTests(RuntimeApiFixture fixture)
 
         using var response = await RuntimeApiFixture.InvokePointAsync(client, tenant, "echo.closed", JsonValue.Create(1));
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.NotFound, "extension-point-not-bound");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.NotFound, "extension-point-not-bound");
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class ExtensionPointApiTests(RuntimeApiFixture fixture)
         using var response = await client.PutAsJsonAsync(
             $"/api/v1/tenants/{tenant}/extension-points/no.such.point/binding", new { component = "echo" }, TestContext.Current.CancellationToken);
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]
@@ -176,7 +177,7 @@ public sealed class ExtensionPointApiTests(RuntimeApiFixture fixture)
         Assert.NotNull(refused);
         using (refused)
         {
-            await Api.AssertProblemAsync(refused, HttpStatusCode.TooManyRequests, "concurrency-limited");
+            await TestApi.AssertProblemAsync(refused, HttpStatusCode.TooManyRequests, "concurrency-limited");
             Assert.Equal("1", refused.Headers.RetryAfter?.ToString());
         }
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ExtensibilityHost.Testing.Api;
 
 namespace ExtensibilityHost.Api.Tests;
 
@@ -35,7 +36,7 @@ public sealed class InvokeApiTests(RuntimeApiFixture fixture)
 
         using var response = await InvokeAsync(client, tenant, "handler", HandleRoute, Event("{}"));
 
-        var body = await Api.JsonAsync(response, HttpStatusCode.OK);
+        var body = await TestApi.JsonAsync(response, HttpStatusCode.OK);
         Assert.Equal("proceed", body["output"]!["ok"]!.Str("tag"));
         Assert.Equal("ok", body.Str("outcome"));
         Assert.Equal(1, body["version"]!.GetValue<int>());
@@ -50,7 +51,7 @@ public sealed class InvokeApiTests(RuntimeApiFixture fixture)
 
         using var response = await InvokeAsync(client, tenant, "handler", "invoke/saas:extensibility%2Fevent-handler@1.0.0/handle", Event("{}"));
 
-        await Api.JsonAsync(response, HttpStatusCode.OK);
+        await TestApi.JsonAsync(response, HttpStatusCode.OK);
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed class InvokeApiTests(RuntimeApiFixture fixture)
 
         using var response = await InvokeAsync(client, tenant, "handler", HandleRoute, body);
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "argument-mismatch");
+        var problem = await TestApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "argument-mismatch");
         Assert.Contains("occurred-at", problem.Str("detail"), StringComparison.Ordinal);
     }
 
@@ -75,7 +76,7 @@ public sealed class InvokeApiTests(RuntimeApiFixture fixture)
 
         using var response = await InvokeAsync(client, tenant, "handler", "invoke/saas:extensibility/event-handler@1.0.0/nope", Event("{}"));
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.NotFound, "export-not-found");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.NotFound, "export-not-found");
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class InvokeApiTests(RuntimeApiFixture fixture)
 
         using var response = await InvokeAsync(client, tenant, "handler", HandleRoute, Event("{}"));
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.Conflict, "no-active-version");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.Conflict, "no-active-version");
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public sealed class InvokeApiTests(RuntimeApiFixture fixture)
         (await admin.PutAsJsonAsync(route, new { disabled = false }, Cancellation)).EnsureSuccessStatusCode();
         using var afterwards = await InvokeAsync(client, tenant, "handler", HandleRoute, Event("{}"));
 
-        await Api.AssertProblemAsync(whileDisabled, HttpStatusCode.Locked, "component-disabled");
+        await TestApi.AssertProblemAsync(whileDisabled, HttpStatusCode.Locked, "component-disabled");
         Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
     }
 
@@ -116,7 +117,7 @@ public sealed class InvokeApiTests(RuntimeApiFixture fixture)
         (await admin.PutAsJsonAsync($"/api/v1/admin/tenants/{tenant}/disabled", new { disabled = true }, Cancellation)).EnsureSuccessStatusCode();
         using var response = await InvokeAsync(client, tenant, "handler", HandleRoute, Event("{}"));
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.Locked, "tenant-disabled");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.Locked, "tenant-disabled");
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public sealed class InvokeApiTests(RuntimeApiFixture fixture)
         for (var i = 0; i < RuntimeApiFixture.FailuresBeforeSuspension; i++)
         {
             using var failed = await InvokeAsync(client, tenant, "echo", Route, trap);
-            await Api.AssertProblemAsync(failed, HttpStatusCode.BadGateway, "trap");
+            await TestApi.AssertProblemAsync(failed, HttpStatusCode.BadGateway, "trap");
         }
 
         using var suspended = await InvokeAsync(client, tenant, "echo", Route, echo);
@@ -139,9 +140,9 @@ public sealed class InvokeApiTests(RuntimeApiFixture fixture)
         using var reenable = await admin.PostAsJsonAsync($"/api/v1/admin/versions/{versionId}/reenable", new { reason = "fixed upstream" }, Cancellation);
         using var again = await InvokeAsync(client, tenant, "echo", Route, echo);
 
-        var problem = await Api.AssertProblemAsync(suspended, HttpStatusCode.Conflict, "no-active-version");
+        var problem = await TestApi.AssertProblemAsync(suspended, HttpStatusCode.Conflict, "no-active-version");
         Assert.Contains("suspended", problem.Str("detail"), StringComparison.Ordinal);
-        await Api.JsonAsync(reenable, HttpStatusCode.OK);
+        await TestApi.JsonAsync(reenable, HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var history = (await admin.GetJsonAsync($"/api/v1/admin/reviews/{versionId}/history")).AsArray();
         Assert.Contains(history, h => h!.Str("decision") == "suspended");
@@ -178,7 +179,7 @@ public sealed class InvokeApiTests(RuntimeApiFixture fixture)
 
         using var response = await client.GetAsync($"/api/v1/tenants/{tenant}/invocations?outcome=exploded", Cancellation);
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
     }
 
     [Fact]
@@ -194,7 +195,7 @@ public sealed class InvokeApiTests(RuntimeApiFixture fixture)
         var list = (await admin.GetJsonAsync($"/api/v1/admin/tenants/{tenant}/components/handler/settings")).AsArray();
 
         Assert.Equal(HttpStatusCode.Created, set.StatusCode);
-        await Api.AssertProblemAsync(byTenant, HttpStatusCode.Forbidden, "forbidden");
+        await TestApi.AssertProblemAsync(byTenant, HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal("hello", list.Single()!.Str("value"));
     }
 

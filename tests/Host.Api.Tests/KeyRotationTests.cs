@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ExtensibilityHost.Testing.Api;
 
 namespace ExtensibilityHost.Api.Tests;
 
@@ -17,7 +18,7 @@ public sealed class KeyRotationTests(ApiFixture fixture)
         using var admin = fixture.Host.Admin();
 
         using var issued = await admin.PostAsJsonAsync($"/api/v1/admin/tenants/{tenant}/keys", new { name = "ci" }, Cancellation);
-        var newKey = await Api.JsonAsync(issued, HttpStatusCode.Created);
+        var newKey = await TestApi.JsonAsync(issued, HttpStatusCode.Created);
         using var newClient = fixture.Host.Client(newKey.Str("apiKey"));
         var keys = (await admin.GetJsonAsync($"/api/v1/admin/tenants/{tenant}/keys")).AsArray();
         var oldKeyId = keys.Single(k => k!.Str("id") != newKey.Str("id"))!.Str("id");
@@ -26,7 +27,7 @@ public sealed class KeyRotationTests(ApiFixture fixture)
         using var withOld = await oldClient.GetAsync($"/api/v1/tenants/{tenant}/components", Cancellation);
         using var withNew = await newClient.GetAsync($"/api/v1/tenants/{tenant}/components", Cancellation);
         Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
-        await Api.AssertProblemAsync(withOld, HttpStatusCode.Unauthorized, "unauthorized");
+        await TestApi.AssertProblemAsync(withOld, HttpStatusCode.Unauthorized, "unauthorized");
         Assert.Equal(HttpStatusCode.OK, withNew.StatusCode);
         var listed = (await admin.GetJsonAsync($"/api/v1/admin/tenants/{tenant}/keys")).AsArray();
         Assert.All(listed, k => Assert.Null(k!["apiKey"]));
@@ -44,7 +45,7 @@ public sealed class KeyRotationTests(ApiFixture fixture)
         using var revoke = await admin.DeleteAsync($"/api/v1/admin/tenants/{other}/keys/{keyId}", Cancellation);
         using var stillWorks = await client.GetAsync($"/api/v1/tenants/{tenant}/components", Cancellation);
 
-        await Api.AssertProblemAsync(revoke, HttpStatusCode.NotFound, "not-found");
+        await TestApi.AssertProblemAsync(revoke, HttpStatusCode.NotFound, "not-found");
         Assert.Equal(HttpStatusCode.OK, stillWorks.StatusCode);
     }
 
@@ -55,6 +56,6 @@ public sealed class KeyRotationTests(ApiFixture fixture)
 
         using var issue = await client.PostAsJsonAsync($"/api/v1/admin/tenants/{tenant}/keys", new JsonObject(), Cancellation);
 
-        await Api.AssertProblemAsync(issue, HttpStatusCode.Forbidden, "forbidden");
+        await TestApi.AssertProblemAsync(issue, HttpStatusCode.Forbidden, "forbidden");
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ExtensibilityHost.Core.Runtime;
+using ExtensibilityHost.Testing.Api;
 
 namespace ExtensibilityHost.Api.Tests;
 
@@ -23,7 +24,7 @@ internal static class LifecycleScenario
         var wat = TestWasm.WatHandler();
 
         using var upload1 = await client.UploadAsync(tenant, "order-hooks", rust);
-        var v1 = await Api.JsonAsync(upload1, HttpStatusCode.Created);
+        var v1 = await TestApi.JsonAsync(upload1, HttpStatusCode.Created);
         Assert.Equal($"/api/v1/tenants/{tenant}/components/order-hooks/versions/1", upload1.Headers.Location?.OriginalString);
         Assert.Equal(tenant, v1.Str("tenant"));
         Assert.Equal("order-hooks", v1.Str("component"));
@@ -44,7 +45,7 @@ internal static class LifecycleScenario
         Assert.Contains(EventHandler, Names(queued["capabilityDiff"]!["addedExports"]!));
 
         Assert.Equal("active", (await admin.DecideVersionAsync(v1Id, "approve")).Str("status"));
-        Assert.Equal("active", (await client.GetJsonAsync(Api.Versions(tenant, "order-hooks") + "/1")).Str("status"));
+        Assert.Equal("active", (await client.GetJsonAsync(TestApi.Versions(tenant, "order-hooks") + "/1")).Str("status"));
         var component = Assert.Single((await client.GetJsonAsync($"/api/v1/tenants/{tenant}/components")).AsArray())!;
         Assert.Equal("order-hooks", component.Str("name"));
         Assert.Equal(1, component["activeVersion"]!.GetValue<int>());
@@ -56,12 +57,12 @@ internal static class LifecycleScenario
         Assert.Equal(1, (await QueueEntryAsync(admin, v2Id))["capabilityDiff"]!["comparedWith"]!.GetValue<int>());
 
         Assert.Equal("active", (await admin.DecideVersionAsync(v2Id, "approve")).Str("status"));
-        var afterApproval = (await client.GetJsonAsync(Api.Versions(tenant, "order-hooks"))).AsArray();
+        var afterApproval = (await client.GetJsonAsync(TestApi.Versions(tenant, "order-hooks"))).AsArray();
         Assert.Equal(["superseded", "active"], afterApproval.Select(v => v!.Str("status")));
 
         var rolledBack = await admin.DecideVersionAsync(v1Id, "rollback");
         Assert.Equal("active", rolledBack.Str("status"));
-        var afterRollback = (await client.GetJsonAsync(Api.Versions(tenant, "order-hooks"))).AsArray();
+        var afterRollback = (await client.GetJsonAsync(TestApi.Versions(tenant, "order-hooks"))).AsArray();
         Assert.Equal(["active", "superseded"], afterRollback.Select(v => v!.Str("status")));
         Assert.Equal(1, (await client.GetJsonAsync($"/api/v1/tenants/{tenant}/components")).AsArray()[0]!["activeVersion"]!.GetValue<int>());
 

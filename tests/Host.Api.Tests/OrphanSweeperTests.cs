@@ -1,7 +1,8 @@
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Storage;
-using ExtensibilityHost.Core.Tests;
 using ExtensibilityHost.Core.Versions;
+using ExtensibilityHost.Testing;
+using ExtensibilityHost.Testing.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

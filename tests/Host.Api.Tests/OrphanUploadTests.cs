@@ -2,11 +2,11 @@ using System.Net;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Storage;
-using ExtensibilityHost.Core.Tests.Storage;
-using ExtensibilityHost.Core.Tests;
 using ExtensibilityHost.Core.Versions;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using ExtensibilityHost.Testing;
+using ExtensibilityHost.Testing.Api;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -45,7 +45,7 @@ public sealed class OrphanUploadTests(AzuriteFixture azurite) : IAsyncLifetime
 
         using var response = await client.UploadAsync(tenant, "hooks", bytes);
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.InternalServerError, "internal-error");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.InternalServerError, "internal-error");
         Assert.True(_failure.Failures > 0, "the interceptor refused the version row");
         Assert.Equal(0, (await _host.RowsAsync(tenant)).Versions);
         Assert.Equal([ComponentHash.Of(bytes)], (await _host.BlobsAsync(tenant)).Select(b => b.Sha256));

@@ -1,4 +1,5 @@
 using System.Net;
+using ExtensibilityHost.Testing.Api;
 
 namespace ExtensibilityHost.Api.Tests;
 
@@ -32,7 +33,7 @@ public sealed class RateLimitTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, responses[0].StatusCode);
             var limited = responses.Find(r => r.StatusCode == HttpStatusCode.TooManyRequests);
             Assert.NotNull(limited);
-            await Api.AssertProblemAsync(limited, HttpStatusCode.TooManyRequests, "rate-limited");
+            await TestApi.AssertProblemAsync(limited, HttpStatusCode.TooManyRequests, "rate-limited");
             Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1), $"Retry-After: {limited.Headers.RetryAfter}");
         }
         finally

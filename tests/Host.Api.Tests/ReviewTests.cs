@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ExtensibilityHost.Testing.Api;
 
 namespace ExtensibilityHost.Api.Tests;
 
@@ -27,7 +28,7 @@ public sealed class ReviewTests(ApiFixture fixture)
         Assert.Equal("rejected", entry.Str("decision"));
         Assert.Equal("imports more than it needs", entry.Str("reason"));
         Assert.Equal(id, entry.Str("versionId"));
-        Assert.Equal("rejected", (await client.GetJsonAsync(Api.Versions(tenant, "hooks") + "/1")).Str("status"));
+        Assert.Equal("rejected", (await client.GetJsonAsync(TestApi.Versions(tenant, "hooks") + "/1")).Str("status"));
     }
 
     [Theory]
@@ -41,7 +42,7 @@ public sealed class ReviewTests(ApiFixture fixture)
 
         using var response = await admin.DecideAsync(id, "reject", reason);
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+        var problem = await TestApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
         Assert.NotNull(problem["errors"]!["reason"]);
         Assert.Equal((1, 1, 0), await Host.RowsAsync(tenant));
     }
@@ -55,7 +56,7 @@ public sealed class ReviewTests(ApiFixture fixture)
 
         using var response = await admin.DecideAsync(id, "reject", new string('x', 2001));
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
     }
 
     [Theory]
@@ -71,7 +72,7 @@ public sealed class ReviewTests(ApiFixture fixture)
 
         using var response = await admin.DecideAsync(id, decision, "again");
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.Conflict, "version-state-conflict");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.Conflict, "version-state-conflict");
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public sealed class ReviewTests(ApiFixture fixture)
 
         using var response = await admin.DecideAsync(id, "rollback");
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.Conflict, "version-state-conflict");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.Conflict, "version-state-conflict");
     }
 
     [Theory]
@@ -100,7 +101,7 @@ public sealed class ReviewTests(ApiFixture fixture)
             ? await admin.GetAsync($"/api/v1/admin/reviews/{id}/history", TestContext.Current.CancellationToken)
             : await admin.DecideAsync(id, action, "why");
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
     }
 
     [Fact]
@@ -110,7 +111,7 @@ public sealed class ReviewTests(ApiFixture fixture)
 
         using var response = await admin.GetAsync("/api/v1/admin/reviews?status=approved-ish", TestContext.Current.CancellationToken);
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ExtensibilityHost.Testing.Api;
 
 namespace ExtensibilityHost.Api.Tests;
 
@@ -40,7 +41,7 @@ public sealed class ShadowRunApiTests(RuntimeApiFixture fixture)
 
         using var response = await admin.PostAsJsonAsync($"/api/v1/admin/reviews/{candidate}/shadow-run", new { count = 2 }, Cancellation);
 
-        var run = await Api.JsonAsync(response, HttpStatusCode.OK);
+        var run = await TestApi.JsonAsync(response, HttpStatusCode.OK);
         Assert.Equal((2, 1, 2, 2), (run["version"]!.GetValue<int>(), run["comparedWith"]!.GetValue<int>(), run["inputs"]!.GetValue<int>(), run["differing"]!.GetValue<int>()));
         var newest = run["runs"]![0]!;
         Assert.True(newest["differs"]!.GetValue<bool>());
@@ -74,7 +75,7 @@ public sealed class ShadowRunApiTests(RuntimeApiFixture fixture)
 
         using var response = await admin.PostAsync($"/api/v1/admin/reviews/{candidate}/shadow-run", null, Cancellation);
 
-        Assert.Equal(1, (await Api.JsonAsync(response, HttpStatusCode.OK))["inputs"]!.GetValue<int>());
+        Assert.Equal(1, (await TestApi.JsonAsync(response, HttpStatusCode.OK))["inputs"]!.GetValue<int>());
     }
 
     [Theory]
@@ -86,7 +87,7 @@ public sealed class ShadowRunApiTests(RuntimeApiFixture fixture)
 
         using var response = await admin.PostAsJsonAsync($"/api/v1/admin/reviews/{Guid.NewGuid()}/shadow-run", new { count }, Cancellation);
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+        var problem = await TestApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
         Assert.NotNull(problem["errors"]!["count"]);
     }
 
@@ -100,8 +101,8 @@ public sealed class ShadowRunApiTests(RuntimeApiFixture fixture)
         using var unknown = await admin.PostAsync($"/api/v1/admin/reviews/{Guid.NewGuid()}/shadow-run", null, Cancellation);
         using var forbidden = await client.PostAsync($"/api/v1/admin/reviews/{Guid.NewGuid()}/shadow-run", null, Cancellation);
 
-        await Api.AssertProblemAsync(unknown, HttpStatusCode.NotFound, "not-found");
-        await Api.AssertProblemAsync(forbidden, HttpStatusCode.Forbidden, "forbidden");
+        await TestApi.AssertProblemAsync(unknown, HttpStatusCode.NotFound, "not-found");
+        await TestApi.AssertProblemAsync(forbidden, HttpStatusCode.Forbidden, "forbidden");
     }
 
     [Fact]
@@ -113,12 +114,12 @@ public sealed class ShadowRunApiTests(RuntimeApiFixture fixture)
 
         using var response = await admin.PostAsJsonAsync($"/api/v1/admin/reviews/{candidate}/approve", new { reason = "shadow run clean" }, Cancellation);
 
-        var version = await Api.JsonAsync(response, HttpStatusCode.OK);
+        var version = await TestApi.JsonAsync(response, HttpStatusCode.OK);
         Assert.Equal("active", version.Str("status"));
         Assert.Null(version["statusReason"]);
         var history = (await admin.GetJsonAsync($"/api/v1/admin/reviews/{candidate}/history")).AsArray();
         Assert.Equal(("approved", "shadow run clean"), (history[^1]!.Str("decision"), history[^1]!.Str("reason")));
-        Assert.Equal("active", (await client.GetJsonAsync(Api.Versions(tenant, "hooks") + "/2")).Str("status"));
+        Assert.Equal("active", (await client.GetJsonAsync(TestApi.Versions(tenant, "hooks") + "/2")).Str("status"));
     }
 
     [Fact]
@@ -130,7 +131,7 @@ public sealed class ShadowRunApiTests(RuntimeApiFixture fixture)
 
         using var response = await admin.PostAsJsonAsync($"/api/v1/admin/reviews/{candidate}/approve", new { reason = new string('x', 2001) }, Cancellation);
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
-        Assert.Equal("pending", (await client.GetJsonAsync(Api.Versions(tenant, "hooks") + "/2")).Str("status"));
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Equal("pending", (await client.GetJsonAsync(TestApi.Versions(tenant, "hooks") + "/2")).Str("status"));
     }
 }

@@ -1,13 +1,14 @@
-using System.Net.Http.Json;
 using System.Net;
-using System.Text.Json.Nodes;
-using System.Text.Json;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
-using ExtensibilityHost.Core.Tests;
-using Microsoft.AspNetCore.Routing.Patterns;
+using ExtensibilityHost.Testing;
+using ExtensibilityHost.Testing.Api;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -92,21 +93,21 @@ public sealed class TenantIsolationSeed(RuntimeApiFixture runtime) : IAsyncLifet
         await RuntimeApiFixture.BindAsync(clientA, tenantA, "echo.closed", "echo");
         using (var point = await RuntimeApiFixture.InvokePointAsync(clientA, tenantA, "echo.closed", new JsonObject { ["n"] = 1 }))
         {
-            InvocationId = (await Api.JsonAsync(point, HttpStatusCode.OK))["invocationId"]!.GetValue<Guid>();
+            InvocationId = (await TestApi.JsonAsync(point, HttpStatusCode.OK))["invocationId"]!.GetValue<Guid>();
         }
 
         using (var typed = await clientA.PostAsJsonAsync(
             $"/api/v1/tenants/{tenantA}/components/audit/{TenantIsolationTests.HandleRoute}", TenantIsolationTests.HandleArgs(),
             TestContext.Current.CancellationToken))
         {
-            await Api.JsonAsync(typed, HttpStatusCode.OK);
+            await TestApi.JsonAsync(typed, HttpStatusCode.OK);
         }
 
         using (var setting = await admin.PutAsJsonAsync(
             $"/api/v1/admin/tenants/{tenantA}/components/audit/settings/greeting", new { value = "hello from A" },
             TestContext.Current.CancellationToken))
         {
-            await Api.JsonAsync(setting, HttpStatusCode.Created);
+            await TestApi.JsonAsync(setting, HttpStatusCode.Created);
         }
 
         // The key-value import is only reachable from a guest; no guest of a served world uses it,
@@ -141,7 +142,7 @@ public sealed class TenantIsolationSeed(RuntimeApiFixture runtime) : IAsyncLifet
     {
         using var response = await client.PutAsJsonAsync(
             $"/api/v1/tenants/{tenant}/subscriptions/{EventType}", new { component, mode }, TestContext.Current.CancellationToken);
-        return (await Api.JsonAsync(response, HttpStatusCode.Created))["id"]!;
+        return (await TestApi.JsonAsync(response, HttpStatusCode.Created))["id"]!;
     }
 
     private static async Task<JsonObject> PublishAsync(HttpClient client, string tenant, JsonNode payload)
@@ -149,7 +150,7 @@ public sealed class TenantIsolationSeed(RuntimeApiFixture runtime) : IAsyncLifet
         using var response = await client.PostAsJsonAsync(
             $"/api/v1/tenants/{tenant}/events", new JsonObject { ["eventType"] = EventType, ["payload"] = payload },
             TestContext.Current.CancellationToken);
-        var result = await Api.JsonAsync(response, HttpStatusCode.OK);
+        var result = await TestApi.JsonAsync(response, HttpStatusCode.OK);
         Assert.Equal("proceeded", result.Str("status"));
         return result;
     }
@@ -328,7 +329,7 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
                 var problemType = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
                     ? JsonNode.Parse(text)?["type"]?.GetValue<string>()
                     : null;
-                if (response.StatusCode != expected || problemType != Api.ProblemBase + type)
+                if (response.StatusCode != expected || problemType != TestApi.ProblemBase + type)
                 {
                     failures.Add($"{method} {path} → {(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType}: {text}");
                 }
@@ -378,7 +379,7 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
 
         using var response = await seed.ClientB.SendAsync(request, Cancellation);
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.NotFound, type);
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.NotFound, type);
         await AssertNothingChangedAsync();
     }
 
@@ -418,7 +419,7 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
     {
         using var response = await seed.ClientB.PostAsync($"/api/v1/tenants/{seed.TenantB}/deliveries/replay{query}", null, Cancellation);
 
-        var body = await Api.JsonAsync(response, HttpStatusCode.OK);
+        var body = await TestApi.JsonAsync(response, HttpStatusCode.OK);
         Assert.Equal(0, body["replayed"]!.GetValue<int>());
         await AssertNothingChangedAsync();
     }
@@ -430,7 +431,7 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
             new JsonObject { ["eventType"] = TenantIsolationSeed.EventType, ["payload"] = new JsonObject { ["order"] = 1 }, ["eventId"] = seed.EventId },
             Cancellation);
 
-        var result = await Api.JsonAsync(response, HttpStatusCode.OK);
+        var result = await TestApi.JsonAsync(response, HttpStatusCode.OK);
         Assert.Equal("proceeded", result.Str("status"));
         Assert.Empty(result["decisions"]!.AsArray());
         Assert.Empty(result["deliveryIds"]!.AsArray());
@@ -443,7 +444,7 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
         using var response = await seed.ClientB.PutAsJsonAsync(
             $"/api/v1/tenants/{seed.TenantB}/subscriptions/{TenantIsolationSeed.EventType}", new { component = "audit", mode = "async" }, Cancellation);
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+        var problem = await TestApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
         Assert.NotNull(problem["errors"]!["component"]);
         await AssertNothingChangedAsync();
     }
@@ -453,7 +454,7 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
     {
         using var response = await RuntimeApiFixture.InvokePointAsync(seed.ClientB, seed.TenantB, "echo.open", new JsonObject { ["n"] = 1 });
 
-        var body = await Api.JsonAsync(response, HttpStatusCode.OK);
+        var body = await TestApi.JsonAsync(response, HttpStatusCode.OK);
         Assert.True(body["usedDefault"]!.GetValue<bool>());
         Assert.True(body["output"]!["fallback"]!.GetValue<bool>());
         Assert.Null(body["invocationId"]);
@@ -475,8 +476,8 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
         using var closed = await RuntimeApiFixture.InvokePointAsync(clientC, tenantC, "echo.closed", new JsonObject { ["n"] = 1 });
         using var open = await RuntimeApiFixture.InvokePointAsync(clientC, tenantC, "echo.open", new JsonObject { ["n"] = 1 });
 
-        await Api.AssertProblemAsync(closed, HttpStatusCode.NotFound, "not-found");
-        var fallback = await Api.JsonAsync(open, HttpStatusCode.OK);
+        await TestApi.AssertProblemAsync(closed, HttpStatusCode.NotFound, "not-found");
+        var fallback = await TestApi.JsonAsync(open, HttpStatusCode.OK);
         Assert.True(fallback["usedDefault"]!.GetValue<bool>());
         Assert.Empty((await clientC.GetJsonAsync($"/api/v1/tenants/{tenantC}/invocations"))["items"]!.AsArray());
         await AssertNothingChangedAsync();
@@ -498,19 +499,19 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
         using (var subscribe = await clientC.PutAsJsonAsync(
             $"/api/v1/tenants/{tenantC}/subscriptions/{TenantIsolationSeed.EventType}", new { component = "audit", mode = "async" }, Cancellation))
         {
-            await Api.JsonAsync(subscribe, HttpStatusCode.Created);
+            await TestApi.JsonAsync(subscribe, HttpStatusCode.Created);
         }
 
         await RuntimeApiFixture.BindAsync(clientC, tenantC, "echo.open", "echo");
         using (var setting = await admin.PutAsJsonAsync(
             $"/api/v1/admin/tenants/{tenantC}/components/audit/settings/greeting", new { value = "hello from C" }, Cancellation))
         {
-            await Api.JsonAsync(setting, HttpStatusCode.Created);
+            await TestApi.JsonAsync(setting, HttpStatusCode.Created);
         }
 
         using var publish = await clientC.PostAsJsonAsync($"/api/v1/tenants/{tenantC}/events",
             new JsonObject { ["eventType"] = TenantIsolationSeed.EventType, ["payload"] = new JsonObject(), ["eventId"] = seed.EventId }, Cancellation);
-        var published = await Api.JsonAsync(publish, HttpStatusCode.OK);
+        var published = await TestApi.JsonAsync(publish, HttpStatusCode.OK);
         var deliveryC = published["deliveryIds"]!.AsArray().Single()!.GetValue<Guid>();
         Assert.NotEqual(seed.DeliveryId, deliveryC);
         await WaitForDeliveryAsync(clientC, tenantC, deliveryC);
@@ -525,7 +526,7 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
         Assert.Equal(auditC, byEvent.Single()!.Str("versionId"));
         Assert.Empty(byAVersion);
         Assert.Equal("hello from C", settings.Single()!.Str("value"));
-        await Api.AssertProblemAsync(foreignDelivery, HttpStatusCode.NotFound, "not-found");
+        await TestApi.AssertProblemAsync(foreignDelivery, HttpStatusCode.NotFound, "not-found");
 
         using var unsubscribe = await clientC.DeleteAsync($"/api/v1/tenants/{tenantC}/subscriptions/{TenantIsolationSeed.EventType}/audit", Cancellation);
         using var unbind = await clientC.DeleteAsync($"/api/v1/tenants/{tenantC}/extension-points/echo.open/binding", Cancellation);
@@ -663,7 +664,7 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
 
         if (raw.EndsWith("/versions", StringComparison.Ordinal))
         {
-            body = Api.WasmContent(Guests.Tagged(RuntimeApiFixture.Wat("event-handler"), "intruder"));
+            body = TestApi.WasmContent(Guests.Tagged(RuntimeApiFixture.Wat("event-handler"), "intruder"));
         }
         else if (json is JsonObject { Count: > 0 })
         {

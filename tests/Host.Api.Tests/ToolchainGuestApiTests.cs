@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ExtensibilityHost.Core.Tests;
+using ExtensibilityHost.Testing;
+using ExtensibilityHost.Testing.Api;
 
 namespace ExtensibilityHost.Api.Tests;
 
@@ -28,7 +29,7 @@ public sealed class ToolchainGuestApiTests(RuntimeApiFixture fixture)
     {
         using var response = await client.PostAsJsonAsync(
             $"/api/v1/tenants/{tenant}/events", new JsonObject { ["eventType"] = eventType, ["payload"] = payload }, Cancellation);
-        return await Api.JsonAsync(response, HttpStatusCode.OK);
+        return await TestApi.JsonAsync(response, HttpStatusCode.OK);
     }
 
     private static async Task<JsonArray> InvocationsAsync(HttpClient client, string tenant, string query) =>
@@ -69,7 +70,7 @@ public sealed class ToolchainGuestApiTests(RuntimeApiFixture fixture)
 
         using var response = await RuntimeApiFixture.InvokePointAsync(client, tenant, "tool.closed", new JsonObject { ["sku"] = "a-1" });
 
-        var body = await Api.JsonAsync(response, HttpStatusCode.OK);
+        var body = await TestApi.JsonAsync(response, HttpStatusCode.OK);
         Assert.Equal((lang, "tool.closed", "a-1"), (body["output"]!.Str("lang"), body["output"]!.Str("point"), body["output"]!["input"]!.Str("sku")));
         var invocation = Assert.Single(await InvocationsAsync(client, tenant, "component=enricher"))!;
         Assert.Contains(("stdout", "info", $"{lang} point: tool.closed"), Lines(invocation));

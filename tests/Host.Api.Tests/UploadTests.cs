@@ -1,7 +1,8 @@
-using System.Net.Http.Headers;
 using System.Net;
+using System.Net.Http.Headers;
 using ExtensibilityHost.Core.Runtime;
-using ExtensibilityHost.Core.Tests;
+using ExtensibilityHost.Testing;
+using ExtensibilityHost.Testing.Api;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Api.Tests;
@@ -25,7 +26,7 @@ public sealed class UploadTests(ApiFixture fixture)
 
         using var response = await client.UploadAsync(tenant, "adder", TestWasm.NoWorld());
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "component-world-mismatch");
+        var problem = await TestApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "component-world-mismatch");
         var listed = Assert.Single(problem["problems"]!.AsArray())!;
         Assert.Equal("no-world", listed.Str("code"));
         Assert.Empty(problem["worlds"]!.AsArray());
@@ -41,7 +42,7 @@ public sealed class UploadTests(ApiFixture fixture)
 
         using var response = await client.UploadAsync(tenant, "hooks", rust, gzip: true);
 
-        var version = await Api.JsonAsync(response, HttpStatusCode.Created);
+        var version = await TestApi.JsonAsync(response, HttpStatusCode.Created);
         Assert.Equal(ComponentHash.Of(rust), version.Str("sha256"));
         Assert.Equal(rust.Length, version["sizeBytes"]!.GetValue<long>());
         Assert.Equal(ComponentHash.Of(rust), Assert.Single(await Host.BlobsAsync(tenant)).Sha256);
@@ -56,9 +57,9 @@ public sealed class UploadTests(ApiFixture fixture)
         content.Headers.ContentType = new MediaTypeHeaderValue("application/wasm");
         content.Headers.ContentEncoding.Add("gzip");
 
-        using var response = await client.PostAsync(Api.Versions(tenant, "hooks"), content, Cancellation);
+        using var response = await client.PostAsync(TestApi.Versions(tenant, "hooks"), content, Cancellation);
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "content-encoding-invalid");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "content-encoding-invalid");
         await AssertNothingWrittenAsync(tenant);
     }
 
@@ -77,9 +78,9 @@ public sealed class UploadTests(ApiFixture fixture)
             content.Headers.ContentEncoding.Add(encoding);
         }
 
-        using var response = await client.PostAsync(Api.Versions(tenant, "hooks"), content, Cancellation);
+        using var response = await client.PostAsync(TestApi.Versions(tenant, "hooks"), content, Cancellation);
 
-        await Api.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        await TestApi.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
         await AssertNothingWrittenAsync(tenant);
     }
 
@@ -95,7 +96,7 @@ public sealed class UploadTests(ApiFixture fixture)
 
         using var response = await client.UploadAsync(tenant, name, TestWasm.WatHandler());
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+        var problem = await TestApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
         Assert.NotNull(problem["errors"]!["name"]);
         await AssertNothingWrittenAsync(tenant);
     }
@@ -110,11 +111,11 @@ public sealed class UploadTests(ApiFixture fixture)
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => client.UploadAsync(tenant, "hooks", Guests.Tagged(handler, $"v{i}"))));
         foreach (var response in responses)
         {
-            await Api.JsonAsync(response, HttpStatusCode.Created);
+            await TestApi.JsonAsync(response, HttpStatusCode.Created);
             response.Dispose();
         }
 
-        var numbers = (await client.GetJsonAsync(Api.Versions(tenant, "hooks"))).AsArray().Select(v => v!["version"]!.GetValue<int>());
+        var numbers = (await client.GetJsonAsync(TestApi.Versions(tenant, "hooks"))).AsArray().Select(v => v!["version"]!.GetValue<int>());
         Assert.Equal([1, 2, 3, 4], numbers);
     }
 
@@ -159,11 +160,11 @@ public sealed class UploadTests(ApiFixture fixture)
         var (tenant, client) = await Host.CreateTenantAsync("list");
         using var _ = client;
 
-        using var versions = await client.GetAsync(Api.Versions(tenant, "nothing"), Cancellation);
-        using var version = await client.GetAsync(Api.Versions(tenant, "nothing") + "/1", Cancellation);
+        using var versions = await client.GetAsync(TestApi.Versions(tenant, "nothing"), Cancellation);
+        using var version = await client.GetAsync(TestApi.Versions(tenant, "nothing") + "/1", Cancellation);
 
-        await Api.AssertProblemAsync(versions, HttpStatusCode.NotFound, "not-found");
-        await Api.AssertProblemAsync(version, HttpStatusCode.NotFound, "not-found");
+        await TestApi.AssertProblemAsync(versions, HttpStatusCode.NotFound, "not-found");
+        await TestApi.AssertProblemAsync(version, HttpStatusCode.NotFound, "not-found");
     }
 
     private async Task AssertNothingWrittenAsync(string tenant)

@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using ExtensibilityHost.Core.Runtime;
-using ExtensibilityHost.Core.Tests;
+using ExtensibilityHost.Testing;
+using ExtensibilityHost.Testing.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -62,7 +63,7 @@ public sealed class WasiApiTests : IAsyncLifetime
 
         using var response = await client.UploadAsync(tenant, "net", TestWasm.WatHandlerImporting("wasi:sockets/tcp@0.2.12"));
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "component-wasi-not-allowed");
+        var problem = await TestApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "component-wasi-not-allowed");
         Assert.Equal(["wasi:sockets/tcp@0.2.12"], problem["interfaces"]!.AsArray().Select(i => i!.GetValue<string>()));
         Assert.Contains("wasi:cli/stdout", problem["allowed"]!.AsArray().Select(i => i!.GetValue<string>()));
         Assert.Contains("'wasi:sockets/tcp@0.2.12', which this host does not allow", problem.Str("detail"), StringComparison.Ordinal);
@@ -88,7 +89,7 @@ public sealed class WasiApiTests : IAsyncLifetime
 
         using var response = await client.UploadAsync(tenant, "orders", await File.ReadAllBytesAsync(Guests.Built("rust-std-event-handler.wasm"), Cancellation));
 
-        var problem = await Api.AssertProblemAsync(response, HttpStatusCode.BadRequest, "component-wasi-not-allowed");
+        var problem = await TestApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "component-wasi-not-allowed");
         var interfaces = problem["interfaces"]!.AsArray().Select(i => i!.GetValue<string>()).ToList();
         Assert.Equal(2, interfaces.Count);
         Assert.All(interfaces, i => Assert.StartsWith("wasi:filesystem/", i, StringComparison.Ordinal));
@@ -132,7 +133,7 @@ public sealed class WasiApiTests : IAsyncLifetime
 
         using var response = await InvokePointAsync(client, tenant, "probe.wasi", $$"""{"port":{{port}}}""");
 
-        var body = await Api.JsonAsync(response, HttpStatusCode.OK);
+        var body = await TestApi.JsonAsync(response, HttpStatusCode.OK);
         var probe = JsonNode.Parse(body["output"]!["ok"]!.GetValue<string>())!;
         Assert.StartsWith("error:", probe.Str("file"), StringComparison.Ordinal);
         Assert.Equal((0, 0), (probe["env"]!.GetValue<int>(), probe["args"]!.GetValue<int>()));
@@ -157,7 +158,7 @@ public sealed class WasiApiTests : IAsyncLifetime
 
         using var response = await InvokePointAsync(client, tenant, "orders.enrich", """{"n":1}""");
 
-        Assert.Equal("ok", (await Api.JsonAsync(response, HttpStatusCode.OK)).Str("outcome"));
+        Assert.Equal("ok", (await TestApi.JsonAsync(response, HttpStatusCode.OK)).Str("outcome"));
         Assert.Equal(compilations, cache.Compilations);
     }
 }

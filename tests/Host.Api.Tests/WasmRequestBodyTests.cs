@@ -1,4 +1,5 @@
 using ExtensibilityHost.Api.Endpoints.Components;
+using ExtensibilityHost.Testing.Api;
 using Microsoft.AspNetCore.Http;
 
 namespace ExtensibilityHost.Api.Tests;

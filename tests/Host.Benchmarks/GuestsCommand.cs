@@ -4,6 +4,7 @@ using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
+using ExtensibilityHost.Testing;
 using Wasmtime.Components;
 
 namespace ExtensibilityHost.Benchmarks;
@@ -43,13 +44,13 @@ internal static class GuestsCommand
             // The process's own first calls (JIT, Wasmtime's first WASI context) are not any guest's cold start.
             foreach (var file in (string[])["event-handler.wat", "rust-std-event-handler.wasm"])
             {
-                Call(sandbox, engine.Compile(BenchGuests.Component(file)));
+                Call(sandbox, engine.Compile(Guests.Component(file)));
             }
 
             Print($"{"guest",-30} {"size",10} {"compile",10} {"artifact load",14} {"first call p50",15} {"p99",9} {"load + call",12}");
             foreach (var (language, file) in s_guests)
             {
-                var bytes = BenchGuests.Component(file);
+                var bytes = Guests.Component(file);
                 var started = Stopwatch.GetTimestamp();
                 var compiled = engine.Compile(bytes);
                 var compile = Stopwatch.GetElapsedTime(started);

@@ -3,6 +3,7 @@ using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
+using ExtensibilityHost.Testing;
 using Wasmtime;
 using Wasmtime.Components;
 
@@ -34,7 +35,7 @@ public class InvocationBenchmarks
         _ticker = new EpochTicker(_engine);
         _ticker.StartAsync(default).GetAwaiter().GetResult();
         _sandbox = new ComponentSandbox(_engine);
-        _component = _engine.CompileText(BenchGuests.Wat("add"));
+        _component = _engine.CompileText(Guests.Wat("add"));
 
         _warmStore = new Store(_engine.Engine);
         _warmStore.SetEpochDeadline(ulong.MaxValue / 2);

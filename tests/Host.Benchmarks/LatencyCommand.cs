@@ -5,6 +5,7 @@ using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
 using ExtensibilityHost.Core.Runtime.Imports.Wasi;
+using ExtensibilityHost.Testing;
 using Wasmtime.Components;
 
 namespace ExtensibilityHost.Benchmarks;
@@ -29,7 +30,7 @@ internal static class LatencyCommand
         tickerA.StartAsync(default).GetAwaiter().GetResult();
         tickerB.StartAsync(default).GetAwaiter().GetResult();
 
-        var add = BenchGuests.Wat("add");
+        var add = Guests.Wat("add");
         Variant[] variants =
         [
             new("WASI not linked", new ComponentSandbox(withoutWasi), withoutWasi.CompileText(add)),

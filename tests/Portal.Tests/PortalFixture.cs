@@ -1,5 +1,5 @@
-using ExtensibilityHost.Api.Tests;
-using ExtensibilityHost.Core.Tests;
+using ExtensibilityHost.Testing;
+using ExtensibilityHost.Testing.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;

@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ExtensibilityHost.Api.Tests;
 using ExtensibilityHost.Core.Runtime;
-using ExtensibilityHost.Core.Tests;
+using ExtensibilityHost.Testing;
+using ExtensibilityHost.Testing.Api;
 using Microsoft.Playwright;
-using ApiCalls = ExtensibilityHost.Api.Tests.Api;
 
 namespace ExtensibilityHost.Portal.Tests;
 
@@ -35,7 +34,7 @@ public sealed class PortalTests(PortalFixture fixture)
     {
         using var response = await client.PostAsJsonAsync(
             $"/api/v1/tenants/{tenant}/events", new JsonObject { ["eventType"] = eventType, ["payload"] = payload }, Cancellation);
-        await ApiCalls.JsonAsync(response, HttpStatusCode.OK);
+        await TestApi.JsonAsync(response, HttpStatusCode.OK);
     }
 
     [Fact]
@@ -147,7 +146,7 @@ public sealed class PortalTests(PortalFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "was approved" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("active");
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Decisions" })).ToContainTextAsync("Reviewed: key-value and stdout only");
-        Assert.Equal("active", (await client.GetJsonAsync(ApiCalls.Versions(tenant, "order-hooks") + "/2")).Str("status"));
+        Assert.Equal("active", (await client.GetJsonAsync(TestApi.Versions(tenant, "order-hooks") + "/2")).Str("status"));
     }
 
     [Fact]
@@ -164,7 +163,7 @@ public sealed class PortalTests(PortalFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("rejected");
-        var stored = await client.GetJsonAsync(ApiCalls.Versions(tenant, "orders") + "/1");
+        var stored = await client.GetJsonAsync(TestApi.Versions(tenant, "orders") + "/1");
         Assert.Equal(("rejected", "Go guests need HEAP_MIB ≤ 32 on this plan."), (stored.Str("status"), stored.Str("statusReason")));
     }
 
@@ -179,7 +178,7 @@ public sealed class PortalTests(PortalFixture fixture)
                 $"/api/v1/tenants/{tenant}/components/echo/{HandleRoute}", new JsonObject { ["args"] = new JsonArray("echo", input) }, Cancellation);
         }
 
-        Assert.Equal("suspended", (await client.GetJsonAsync(ApiCalls.Versions(tenant, "echo") + "/1")).Str("status"));
+        Assert.Equal("suspended", (await client.GetJsonAsync(TestApi.Versions(tenant, "echo") + "/1")).Str("status"));
         var page = await fixture.SignedInPageAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Health" }).ClickAsync();
 
@@ -195,7 +194,7 @@ public sealed class PortalTests(PortalFixture fixture)
         await suspended.GetByRole(AriaRole.Button, new() { Name = "Re-enable" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("active again");
-        Assert.Equal("active", (await client.GetJsonAsync(ApiCalls.Versions(tenant, "echo") + "/1")).Str("status"));
+        Assert.Equal("active", (await client.GetJsonAsync(TestApi.Versions(tenant, "echo") + "/1")).Str("status"));
         using var admin = fixture.Host.Admin();
         var history = (await admin.GetJsonAsync($"/api/v1/admin/reviews/{versionId}/history")).AsArray();
         Assert.Equal("Fixed the input that trapped.", history[^1]!.Str("reason"));
@@ -220,7 +219,7 @@ public sealed class PortalTests(PortalFixture fixture)
 
         using var published = await client.PostAsJsonAsync(
             $"/api/v1/tenants/{tenant}/events", new JsonObject { ["eventType"] = "order.shipped", ["payload"] = new JsonObject { ["n"] = 1 } }, Cancellation);
-        var deliveryId = (await ApiCalls.JsonAsync(published, HttpStatusCode.OK))["deliveryIds"]![0]!.GetValue<Guid>();
+        var deliveryId = (await TestApi.JsonAsync(published, HttpStatusCode.OK))["deliveryIds"]![0]!.GetValue<Guid>();
         await WaitForDeliveryAsync(client, tenant, deliveryId, d => d.Str("status") == "dead-lettered");
         var page = await fixture.SignedInPageAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Health" }).ClickAsync();
@@ -318,7 +317,7 @@ public sealed class PortalTests(PortalFixture fixture)
         var name = "a" + new string('b', 61) + "c";
         using var admin = fixture.Host.Admin();
         using var created = await admin.PostAsJsonAsync("/api/v1/tenants", new { id = tenant, name = new string('N', 200) }, Cancellation);
-        using var client = fixture.Host.Client((await ApiCalls.JsonAsync(created, HttpStatusCode.Created)).Str("apiKey"));
+        using var client = fixture.Host.Client((await TestApi.JsonAsync(created, HttpStatusCode.Created)).Str("apiKey"));
         await client.UploadVersionAsync(tenant, name, WatText.ToBinary(Guests.Wat("event-handler")));
         var page = await fixture.SignedInPageAsync();
 

@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using ExtensibilityHost.Api.Tests;
 using ExtensibilityHost.Core.Runtime;
-using ExtensibilityHost.Core.Tests;
 using ExtensibilityHost.Sdk.Client;
+using ExtensibilityHost.Testing;
+using ExtensibilityHost.Testing.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
-using ExtensibilityHost.Api.Tests;
 using ExtensibilityHost.Sdk.Client;
+using ExtensibilityHost.Testing.Api;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Sdk.Tests;

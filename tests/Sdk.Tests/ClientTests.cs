@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ExtensibilityHost.Api.Tests;
 using ExtensibilityHost.Core.Runtime;
-using ExtensibilityHost.Core.Tests;
 using ExtensibilityHost.Sdk.Client;
+using ExtensibilityHost.Testing;
+using ExtensibilityHost.Testing.Api;
 
 namespace ExtensibilityHost.Sdk.Tests;
 

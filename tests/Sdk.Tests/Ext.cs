@@ -8,7 +8,7 @@ internal static class Ext
 {
     // The tests' compiled artifacts live beside the built guests, never in the developer's own cache.
     static Ext() => Environment.SetEnvironmentVariable(
-        "EXTHOST_CACHE_DIR", Path.Combine(Path.GetDirectoryName(ExtensibilityHost.Core.Tests.Guests.Built("js-pricing.wasm"))!, ".ext-cache"));
+        "EXTHOST_CACHE_DIR", Path.Combine(Path.GetDirectoryName(ExtensibilityHost.Testing.Guests.Built("js-pricing.wasm"))!, ".ext-cache"));
 
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {

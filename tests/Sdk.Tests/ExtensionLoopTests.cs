@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ExtensibilityHost.Api.Tests;
 using ExtensibilityHost.Sdk.Cli;
 using ExtensibilityHost.Sdk.Client;
+using ExtensibilityHost.Testing.Api;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Sdk.Tests;

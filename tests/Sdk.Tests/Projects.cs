@@ -1,5 +1,5 @@
-using ExtensibilityHost.Core.Tests;
 using ExtensibilityHost.Sdk.Cli;
+using ExtensibilityHost.Testing;
 
 namespace ExtensibilityHost.Sdk.Tests;
 

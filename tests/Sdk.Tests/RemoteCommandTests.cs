@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ExtensibilityHost.Api.Tests;
-using ExtensibilityHost.Core.Tests;
 using ExtensibilityHost.Sdk.Cli;
+using ExtensibilityHost.Testing;
+using ExtensibilityHost.Testing.Api;
 
 namespace ExtensibilityHost.Sdk.Tests;
 
@@ -52,7 +52,7 @@ public sealed class RemoteCommandTests(HostFixture fixture) : IDisposable
         using var client = fixture.Host.Client(key);
         using var response = await client.PostAsJsonAsync(
             $"/api/v1/tenants/{tenant}/extension-points/echo.closed/invoke", new JsonObject { ["input"] = JsonNode.Parse(input) }, Cancellation);
-        return (await Api.Tests.Api.JsonAsync(response, HttpStatusCode.OK))["invocationId"]!.GetValue<Guid>();
+        return (await TestApi.JsonAsync(response, HttpStatusCode.OK))["invocationId"]!.GetValue<Guid>();
     }
 
     private async Task BindEchoAsync(string tenant, string key)

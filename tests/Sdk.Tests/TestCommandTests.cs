@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ExtensibilityHost.Core.Tests;
 using ExtensibilityHost.Sdk.Cli;
+using ExtensibilityHost.Testing;
 
 namespace ExtensibilityHost.Sdk.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using ExtensibilityHost.Core.Tests;
 using ExtensibilityHost.Sdk.Cli;
+using ExtensibilityHost.Testing;
 
 namespace ExtensibilityHost.Sdk.Tests;
 

@@ -1,6 +1,6 @@
 using ExtensibilityHost.Core.Runtime;
-using ExtensibilityHost.Core.Tests;
 using ExtensibilityHost.Sdk.Cli;
+using ExtensibilityHost.Testing;
 
 namespace ExtensibilityHost.Sdk.Tests;
 

@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core.Events;
+using ExtensibilityHost.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +10,7 @@ namespace ExtensibilityHost.Core.Tests.Events;
 public sealed class DeliveryServiceTests(EventsFixture fixture) : IAsyncLifetime
 {
     private const string Tenant = "acme";
-    private EventHost _host = null!;
+    private EmbeddedHost _host = null!;
     private AsyncServiceScope _scope;
     private Guid _deliveryId;
 
@@ -17,14 +18,14 @@ public sealed class DeliveryServiceTests(EventsFixture fixture) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _host = await EventHost.StartAsync(fixture);
-        await _host.AddComponentAsync(Tenant, "handler", fixture.Guest("event-handler"));
+        _host = await fixture.StartHostAsync();
+        await _host.SeedAsync(Tenant, "handler", fixture.Guest("event-handler"));
         await _host.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Async);
-        _deliveryId = Assert.Single((await _host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"))).DeliveryIds);
+        _deliveryId = Assert.Single((await _host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"), TestContext.Current.CancellationToken)).DeliveryIds);
         _scope = _host.Services.CreateAsyncScope();
     }
 
-    private Task<int> DeadLetterAsync() => _host.QueryAsync(db => db.Deliveries.ExecuteUpdateAsync(set => set
+    private Task<int> DeadLetterAsync() => _host.WithDbAsync(db => db.Deliveries.ExecuteUpdateAsync(set => set
         .SetProperty(d => d.Status, DeliveryStatus.DeadLettered)
         .SetProperty(d => d.Attempts, 8)
         .SetProperty(d => d.LastError, "trap: unreachable")));
@@ -69,7 +70,7 @@ public sealed class DeliveryServiceTests(EventsFixture fixture) : IAsyncLifetime
     public async Task ReplayDeadLetters_OfOneEventType_ReplaysOnlyThose()
     {
         await _host.SubscribeAsync(Tenant, "order.shipped", "handler", SubscriptionMode.Async);
-        await _host.PublishAsync(new DomainEvent(Tenant, "order.shipped", "{}"));
+        await _host.PublishAsync(new DomainEvent(Tenant, "order.shipped", "{}"), TestContext.Current.CancellationToken);
         await DeadLetterAsync();
 
         var replayed = await Deliveries.ReplayDeadLettersAsync(Tenant, "order.shipped", TestContext.Current.CancellationToken);

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using ExtensibilityHost.Core.Runtime;
+using ExtensibilityHost.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Core.Tests.Events;
 
@@ -12,12 +14,39 @@ public sealed class EventsFixture
     private readonly ConcurrentDictionary<string, byte[]> _guests = new();
 
     /// <summary>Beside the built guests, like the runtime tests' cache, so it survives test runs.</summary>
-    public string ArtifactDirectory { get; } = Path.Combine(Path.GetDirectoryName(Guests.Built("js-event-handler.wasm"))!, ".artifacts");
+    public string ArtifactDirectory { get; } = EmbeddedHost.SharedArtifactDirectory;
+
+    /// <summary>
+    /// A host node for the event tests: a manual clock, the outbox dispatcher driven by the test
+    /// (<c>RunDispatcher</c> off unless <paramref name="settings"/> turn it on), short backoffs, and
+    /// this fixture's artifact cache. Nodes may share a data directory (one database) and a clock.
+    /// </summary>
+    public Task<EmbeddedHost> StartHostAsync(
+        Dictionary<string, string?>? settings = null,
+        string? sharedDataDirectory = null,
+        ManualTimeProvider? clock = null,
+        Action<IServiceCollection>? configure = null)
+    {
+        var values = new Dictionary<string, string?>(EmbeddedHost.SmallPools)
+        {
+            ["ExtensibilityHost:Runtime:DefaultLimits:Timeout"] = "00:00:05",
+            ["ExtensibilityHost:Events:RunDispatcher"] = "false",
+            ["ExtensibilityHost:Events:PollInterval"] = "00:00:00.020",
+            ["ExtensibilityHost:Events:BackoffBase"] = "00:00:01",
+            ["ExtensibilityHost:Events:BackoffMax"] = "00:00:10",
+            ["ExtensibilityHost:Events:LeaseDuration"] = "00:01:00",
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            values[key] = value;
+        }
+
+        return EmbeddedHost.StartAsync(values, sharedDataDirectory, clock ?? new ManualTimeProvider(), configure, ArtifactDirectory, TestContext.Current.CancellationToken);
+    }
 
     /// <summary>A WAT guest (by name) or a built one (by file name ending in .wasm), as component bytes.</summary>
-    public byte[] Guest(string name) => _guests.GetOrAdd(name, static n => n.EndsWith(".wasm", StringComparison.Ordinal)
-        ? File.ReadAllBytes(Guests.Built(n))
-        : WatText.ToBinary(Guests.Wat(n)));
+    public byte[] Guest(string name) =>
+        _guests.GetOrAdd(name, static n => Guests.Component(n.EndsWith(".wasm", StringComparison.Ordinal) ? n : n + ".wat"));
 }
 
 [CollectionDefinition(Name)]

@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core.Events;
+using ExtensibilityHost.Testing;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,12 +13,12 @@ namespace ExtensibilityHost.Core.Tests.Events;
 public sealed class MediatorDispatchTests(EventsFixture fixture) : IAsyncLifetime
 {
     private const string Tenant = "acme";
-    private EventHost _host = null!;
+    private EmbeddedHost _host = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _host = await EventHost.StartAsync(fixture);
-        await _host.AddComponentAsync(Tenant, "js", fixture.Guest("js-event-handler.wasm"));
+        _host = await fixture.StartHostAsync();
+        await _host.SeedAsync(Tenant, "js", fixture.Guest("js-event-handler.wasm"));
         await _host.SubscribeAsync(Tenant, "order.rewrite", "js", SubscriptionMode.Sync);
     }
 

@@ -4,6 +4,7 @@ using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Invocations.Protection;
 using ExtensibilityHost.Core.Invocations.Running;
 using ExtensibilityHost.Core.Versions;
+using ExtensibilityHost.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,25 +16,25 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
 {
     private const string Tenant = "acme";
     private static readonly TimeSpan BackoffMax = TimeSpan.FromSeconds(10);
-    private readonly List<EventHost> _hosts = [];
+    private readonly List<EmbeddedHost> _hosts = [];
 
-    private async Task<EventHost> StartAsync(
-        Dictionary<string, string?>? settings = null, EventHost? sharing = null, Action<IServiceCollection>? configure = null)
+    private async Task<EmbeddedHost> StartAsync(
+        Dictionary<string, string?>? settings = null, EmbeddedHost? sharing = null, Action<IServiceCollection>? configure = null)
     {
-        var host = await EventHost.StartAsync(fixture, settings, sharing?.DataDirectory, sharing?.Clock, configure);
+        var host = await fixture.StartHostAsync(settings, sharing?.DataDirectory, sharing?.Clock, configure);
         _hosts.Add(host);
         return host;
     }
 
-    private static Task<int> PassAsync(EventHost host) => host.Dispatcher.DeliverDueAsync(TestContext.Current.CancellationToken);
+    private static Task<int> PassAsync(EmbeddedHost host) => host.Get<OutboxDispatcher>().DeliverDueAsync(TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task Deliver_HandlerTrapsTwiceThenSucceeds_IsDeliveredOnceAfterThreeAttempts()
     {
         var host = await StartAsync(new() { ["ExtensibilityHost:Events:MaxAttempts"] = "5" });
-        await host.AddComponentAsync(Tenant, "flaky", fixture.Guest("flaky-event-handler"));
+        await host.SeedAsync(Tenant, "flaky", fixture.Guest("flaky-event-handler"));
         await host.SubscribeAsync(Tenant, "order.placed", "flaky", SubscriptionMode.Async);
-        var published = await host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"));
+        var published = await host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"), TestContext.Current.CancellationToken);
 
         Assert.Equal(1, await PassAsync(host));
         Assert.Equal(0, await PassAsync(host));
@@ -58,9 +59,9 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
     public async Task Deliver_FailedAttempt_WaitsForItsBackoffWithTheErrorRecorded()
     {
         var host = await StartAsync();
-        await host.AddComponentAsync(Tenant, "flaky", fixture.Guest("flaky-event-handler"));
+        await host.SeedAsync(Tenant, "flaky", fixture.Guest("flaky-event-handler"));
         await host.SubscribeAsync(Tenant, "order.placed", "flaky", SubscriptionMode.Async);
-        await host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"));
+        await host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"), TestContext.Current.CancellationToken);
         var now = host.Clock.GetUtcNow().UtcDateTime;
 
         await PassAsync(host);
@@ -78,9 +79,9 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
     public async Task Deliver_HandlerAlwaysFails_IsDeadLetteredAfterMaxAttemptsAndDeliveredWhenReplayedAfterAFix()
     {
         var host = await StartAsync(new() { ["ExtensibilityHost:Events:MaxAttempts"] = "3" });
-        await host.AddComponentAsync(Tenant, "rust", fixture.Guest("rust-event-handler.wasm"));
+        await host.SeedAsync(Tenant, "rust", fixture.Guest("rust-event-handler.wasm"));
         await host.SubscribeAsync(Tenant, "order.placed", "rust", SubscriptionMode.Async);
-        await host.PublishAsync(new DomainEvent(Tenant, "order.placed", """{"fail":true}"""));
+        await host.PublishAsync(new DomainEvent(Tenant, "order.placed", """{"fail":true}"""), TestContext.Current.CancellationToken);
         for (var attempt = 0; attempt < 3; attempt++)
         {
             Assert.Equal(1, await PassAsync(host));
@@ -94,7 +95,7 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
         Assert.Contains("rust-fail: rust handler failed on order.placed", deadLetter.LastError, StringComparison.Ordinal);
         Assert.NotNull(deadLetter.CompletedAt);
 
-        await host.AddComponentAsync(Tenant, "rust", fixture.Guest("event-handler"));
+        await host.SeedAsync(Tenant, "rust", fixture.Guest("event-handler"));
         DeliveryReplayStatus replay;
         await using (var scope = host.Services.CreateAsyncScope())
         {
@@ -116,10 +117,10 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
     public async Task Deliver_ComponentCannotRun_WaitsWithoutCountingAttemptsAndIsDeliveredOnceItCanRunAgain(string killSwitch)
     {
         var host = await StartAsync(new() { ["ExtensibilityHost:Events:MaxAttempts"] = "2" });
-        await host.AddComponentAsync(Tenant, "handler", fixture.Guest("event-handler"));
+        await host.SeedAsync(Tenant, "handler", fixture.Guest("event-handler"));
         await host.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Async);
         await SetKillSwitchAsync(host, killSwitch, on: true);
-        var published = await host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"));
+        var published = await host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"), TestContext.Current.CancellationToken);
 
         for (var round = 0; round < 5; round++)
         {
@@ -147,11 +148,11 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
     public async Task Deliver_ComponentSuspended_WaitsWithoutCountingAttemptsUntilAVersionIsActiveAgain()
     {
         var host = await StartAsync(new() { ["ExtensibilityHost:Events:MaxAttempts"] = "2" });
-        await host.AddComponentAsync(Tenant, "handler", fixture.Guest("event-handler"));
+        await host.SeedAsync(Tenant, "handler", fixture.Guest("event-handler"));
         await host.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Async);
-        await host.QueryAsync(db => db.Versions.Where(v => v.TenantId == Tenant)
+        await host.WithDbAsync(db => db.Versions.Where(v => v.TenantId == Tenant)
             .ExecuteUpdateAsync(set => set.SetProperty(v => v.Status, VersionStatus.Suspended).SetProperty(v => v.StatusReason, "tests"), TestContext.Current.CancellationToken));
-        await host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"));
+        await host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"), TestContext.Current.CancellationToken);
 
         for (var round = 0; round < 5; round++)
         {
@@ -163,7 +164,7 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
         Assert.Equal((DeliveryStatus.Pending, 0), (parked.Status, parked.Attempts));
         Assert.StartsWith("not run (NoActiveVersion)", parked.LastError, StringComparison.Ordinal);
 
-        var versionId = await host.QueryAsync(db => db.Versions.Where(v => v.TenantId == Tenant).Select(v => v.Id).SingleAsync(TestContext.Current.CancellationToken));
+        var versionId = await host.WithDbAsync(db => db.Versions.Where(v => v.TenantId == Tenant).Select(v => v.Id).SingleAsync(TestContext.Current.CancellationToken));
         await using (var scope = host.Services.CreateAsyncScope())
         {
             Assert.Equal(
@@ -178,7 +179,7 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
         Assert.Single(await host.InvocationsAsync(Tenant));
     }
 
-    private static async Task SetKillSwitchAsync(EventHost host, string killSwitch, bool on)
+    private static async Task SetKillSwitchAsync(EmbeddedHost host, string killSwitch, bool on)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var protection = scope.ServiceProvider.GetRequiredService<ExtensionProtection>();
@@ -192,16 +193,16 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
     public async Task Dispatcher_KilledMidDelivery_AnotherDispatcherDeliversTheEventOnceTheLeaseRunsOut()
     {
         var survivor = await StartAsync();
-        await survivor.AddComponentAsync(Tenant, "handler", fixture.Guest("event-handler"));
+        await survivor.SeedAsync(Tenant, "handler", fixture.Guest("event-handler"));
         await survivor.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Async);
-        var published = await survivor.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"));
+        var published = await survivor.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"), TestContext.Current.CancellationToken);
         var hanging = new HangingRunner();
         var doomed = await StartAsync(
             new() { ["ExtensibilityHost:Events:RunDispatcher"] = "true" },
             sharing: survivor,
             configure: services => services.AddSingleton<IExtensionRunner>(hanging));
         await hanging.Entered.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-        var doomedId = doomed.Dispatcher.Id;
+        var doomedId = doomed.Get<OutboxDispatcher>().Id;
 
         await doomed.DisposeAsync();
 
@@ -228,12 +229,12 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
         };
         var first = await StartAsync(settings);
         var second = await StartAsync(settings, sharing: first);
-        await first.AddComponentAsync(Tenant, "handler", fixture.Guest("event-handler"));
+        await first.SeedAsync(Tenant, "handler", fixture.Guest("event-handler"));
         await first.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Async);
         const int events = 24;
         for (var i = 0; i < events; i++)
         {
-            await first.PublishAsync(new DomainEvent(Tenant, "order.placed", $$"""{"n":{{i}}}"""));
+            await first.PublishAsync(new DomainEvent(Tenant, "order.placed", $$"""{"n":{{i}}}"""), TestContext.Current.CancellationToken);
         }
 
         var claims = new int[2];
@@ -267,12 +268,12 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
         var first = await StartAsync(settings, configure: services => services.AddSingleton<IExtensionRunner>(sp =>
             new SlowRunner(sp.GetRequiredService<ExtensionRunner>(), (ManualTimeProvider)sp.GetRequiredService<TimeProvider>(), TimeSpan.FromSeconds(40))));
         var second = await StartAsync(settings, sharing: first);
-        await first.AddComponentAsync(Tenant, "handler", fixture.Guest("event-handler"));
+        await first.SeedAsync(Tenant, "handler", fixture.Guest("event-handler"));
         await first.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Async);
         const int events = 4;
         for (var i = 0; i < events; i++)
         {
-            await first.PublishAsync(new DomainEvent(Tenant, "order.placed", $$"""{"n":{{i}}}"""));
+            await first.PublishAsync(new DomainEvent(Tenant, "order.placed", $$"""{"n":{{i}}}"""), TestContext.Current.CancellationToken);
         }
 
         var slow = (SlowRunner)first.Services.GetRequiredService<IExtensionRunner>();
@@ -299,16 +300,16 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
     public async Task Deliver_OutcomeOfOneDeliveryCannotBeWritten_TheRestOfTheBatchIsStillDelivered()
     {
         var host = await StartAsync(new() { ["ExtensibilityHost:Events:MaxConcurrentDeliveries"] = "1" });
-        await host.AddComponentAsync(Tenant, "handler", fixture.Guest("event-handler"));
+        await host.SeedAsync(Tenant, "handler", fixture.Guest("event-handler"));
         await host.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Async);
-        await host.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
+        await host.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
             """CREATE TRIGGER poison BEFORE UPDATE OF Status ON Outbox WHEN instr(NEW.Payload, 'poison') > 0 BEGIN SELECT RAISE(ABORT, 'poisoned'); END;""",
             TestContext.Current.CancellationToken));
-        await host.PublishAsync(new DomainEvent(Tenant, "order.placed", """{"poison":true}"""));
+        await host.PublishAsync(new DomainEvent(Tenant, "order.placed", """{"poison":true}"""), TestContext.Current.CancellationToken);
         for (var i = 0; i < 3; i++)
         {
             host.Clock.Advance(TimeSpan.FromSeconds(1));
-            await host.PublishAsync(new DomainEvent(Tenant, "order.placed", $$"""{"n":{{i}}}"""));
+            await host.PublishAsync(new DomainEvent(Tenant, "order.placed", $$"""{"n":{{i}}}"""), TestContext.Current.CancellationToken);
         }
 
         Assert.Equal(4, await PassAsync(host));
@@ -324,10 +325,10 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
     public async Task Dispatcher_RunningAsAHostedService_DeliversWithoutBeingDriven()
     {
         var host = await StartAsync(new() { ["ExtensibilityHost:Events:RunDispatcher"] = "true" });
-        await host.AddComponentAsync(Tenant, "handler", fixture.Guest("event-handler"));
+        await host.SeedAsync(Tenant, "handler", fixture.Guest("event-handler"));
         await host.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Async);
 
-        var published = await host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"));
+        var published = await host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}"), TestContext.Current.CancellationToken);
 
         var delivery = await FirstOutcomeAsync(host);
         Assert.Equal((DeliveryStatus.Delivered, 1), (delivery.Status, delivery.Attempts));
@@ -343,7 +344,7 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
     /// (delivered, dead-lettered, or pending with the error of a failed or parked attempt), or as it
     /// is after 30 s without one: the caller asserts what it became.
     /// </summary>
-    private static async Task<OutboxDelivery> FirstOutcomeAsync(EventHost host)
+    private static async Task<OutboxDelivery> FirstOutcomeAsync(EmbeddedHost host)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
@@ -354,7 +355,7 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
                 return delivery;
             }
 
-            // The dispatcher polls every 20 ms (EventHost's PollInterval): look again as often.
+            // The dispatcher polls every 20 ms (EventsFixture's PollInterval): look again as often.
             await Task.Delay(20, TestContext.Current.CancellationToken);
         }
     }

@@ -1,5 +1,6 @@
 using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.Persistence;
+using ExtensibilityHost.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,12 +11,12 @@ namespace ExtensibilityHost.Core.Tests.Events;
 public sealed class OutboxTransactionTests(EventsFixture fixture) : IAsyncLifetime
 {
     private const string Tenant = "acme";
-    private EventHost _host = null!;
+    private EmbeddedHost _host = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _host = await EventHost.StartAsync(fixture);
-        await _host.AddComponentAsync(Tenant, "handler", fixture.Guest("event-handler"));
+        _host = await fixture.StartHostAsync();
+        await _host.SeedAsync(Tenant, "handler", fixture.Guest("event-handler"));
         await _host.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Async);
     }
 
@@ -51,7 +52,7 @@ public sealed class OutboxTransactionTests(EventsFixture fixture) : IAsyncLifeti
         }
 
         Assert.Single(await _host.DeliveriesAsync(Tenant));
-        Assert.True(await _host.QueryAsync(db => db.Tenants.AnyAsync(t => t.Id == "globex")));
+        Assert.True(await _host.WithDbAsync(db => db.Tenants.AnyAsync(t => t.Id == "globex")));
     }
 
     [Fact]
@@ -73,8 +74,8 @@ public sealed class OutboxTransactionTests(EventsFixture fixture) : IAsyncLifeti
     {
         var domainEvent = new DomainEvent(Tenant, "order.placed", "{}");
 
-        var first = await _host.PublishAsync(domainEvent);
-        var second = await _host.PublishAsync(domainEvent);
+        var first = await _host.PublishAsync(domainEvent, TestContext.Current.CancellationToken);
+        var second = await _host.PublishAsync(domainEvent, TestContext.Current.CancellationToken);
 
         Assert.Equal(first.DeliveryIds, second.DeliveryIds);
         Assert.Single(await _host.DeliveriesAsync(Tenant));
@@ -85,7 +86,7 @@ public sealed class OutboxTransactionTests(EventsFixture fixture) : IAsyncLifeti
     {
         var domainEvent = new DomainEvent(Tenant, "order.placed", "{}");
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => _host.PublishAsync(domainEvent))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => _host.PublishAsync(domainEvent, TestContext.Current.CancellationToken))));
 
         var delivery = Assert.Single(await _host.DeliveriesAsync(Tenant));
         Assert.All(results, result => Assert.Equal([delivery.Id], result.DeliveryIds));
@@ -96,7 +97,7 @@ public sealed class OutboxTransactionTests(EventsFixture fixture) : IAsyncLifeti
     {
         var occurredAt = new DateTimeOffset(2026, 11, 24, 8, 30, 0, TimeSpan.Zero);
 
-        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.placed", """{"id":1}""") { OccurredAt = occurredAt, Depth = 2 });
+        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.placed", """{"id":1}""") { OccurredAt = occurredAt, Depth = 2 }, TestContext.Current.CancellationToken);
 
         var delivery = Assert.Single(await _host.DeliveriesAsync(Tenant));
         Assert.Equal(DeliveryStatus.Pending, delivery.Status);

@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core.Invocations;
+using ExtensibilityHost.Testing;
 
 namespace ExtensibilityHost.Core.Tests.Events;
 

@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core.Events;
+using ExtensibilityHost.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Core.Tests.Events;
@@ -8,20 +9,20 @@ namespace ExtensibilityHost.Core.Tests.Events;
 public sealed class SubscriptionServiceTests(EventsFixture fixture) : IAsyncLifetime
 {
     private const string Tenant = "acme";
-    private EventHost _host = null!;
+    private EmbeddedHost _host = null!;
     private AsyncServiceScope _scope;
 
     private SubscriptionService Subscriptions => _scope.ServiceProvider.GetRequiredService<SubscriptionService>();
 
     public async ValueTask InitializeAsync()
     {
-        _host = await EventHost.StartAsync(fixture);
+        _host = await fixture.StartHostAsync();
         foreach (var component in new[] { "first", "second", "third" })
         {
-            await _host.AddComponentAsync(Tenant, component, fixture.Guest("event-handler"));
+            await _host.SeedAsync(Tenant, component, fixture.Guest("event-handler"));
         }
 
-        await _host.AddComponentAsync("globex", "elsewhere", fixture.Guest("event-handler"));
+        await _host.SeedAsync("globex", "elsewhere", fixture.Guest("event-handler"));
         _scope = _host.Services.CreateAsyncScope();
     }
 

@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core.Events;
+using ExtensibilityHost.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExtensibilityHost.Core.Tests.Events;
@@ -8,14 +9,14 @@ namespace ExtensibilityHost.Core.Tests.Events;
 public sealed class SyncDispatchTests(EventsFixture fixture) : IAsyncLifetime
 {
     private const string Tenant = "acme";
-    private EventHost _host = null!;
+    private EmbeddedHost _host = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _host = await EventHost.StartAsync(fixture);
-        await _host.AddComponentAsync(Tenant, "js", fixture.Guest("js-event-handler.wasm"));
-        await _host.AddComponentAsync(Tenant, "rust", fixture.Guest("rust-event-handler.wasm"));
-        await _host.AddComponentAsync(Tenant, "echo-veto", fixture.Guest("veto-echo-event-handler"));
+        _host = await fixture.StartHostAsync();
+        await _host.SeedAsync(Tenant, "js", fixture.Guest("js-event-handler.wasm"));
+        await _host.SeedAsync(Tenant, "rust", fixture.Guest("rust-event-handler.wasm"));
+        await _host.SeedAsync(Tenant, "echo-veto", fixture.Guest("veto-echo-event-handler"));
     }
 
     [Fact]
@@ -25,7 +26,7 @@ public sealed class SyncDispatchTests(EventsFixture fixture) : IAsyncLifetime
         await _host.SubscribeAsync(Tenant, "order.rewrite", "echo-veto", SubscriptionMode.Sync);
         await _host.SubscribeAsync(Tenant, "order.rewrite", "rust", SubscriptionMode.Async);
 
-        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.rewrite", """{"orderId":7}"""));
+        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.rewrite", """{"orderId":7}"""), TestContext.Current.CancellationToken);
 
         const string replaced = """{"rewritten":true,"original":"{\"orderId\":7}"}""";
         Assert.Equal(EventPublishStatus.Vetoed, result.Status);
@@ -45,7 +46,7 @@ public sealed class SyncDispatchTests(EventsFixture fixture) : IAsyncLifetime
         await _host.SubscribeAsync(Tenant, "order.placed", "js", SubscriptionMode.Sync, rank: 20);
         await _host.SubscribeAsync(Tenant, "order.placed", "rust", SubscriptionMode.Sync, rank: 10);
 
-        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.placed", """{"note":"forbidden"}"""));
+        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.placed", """{"note":"forbidden"}"""), TestContext.Current.CancellationToken);
 
         Assert.Equal(EventPublishStatus.Vetoed, result.Status);
         Assert.Equal("rust", result.VetoedBy);
@@ -62,7 +63,7 @@ public sealed class SyncDispatchTests(EventsFixture fixture) : IAsyncLifetime
         await _host.SubscribeAsync(Tenant, "order.rewrite", "rust", SubscriptionMode.Sync);
         await _host.SubscribeAsync(Tenant, "order.rewrite", "echo-veto", SubscriptionMode.Async);
 
-        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.rewrite", "{}"));
+        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.rewrite", "{}"), TestContext.Current.CancellationToken);
 
         const string replaced = """{"rewritten":true,"original":"{}"}""";
         Assert.Equal(EventPublishStatus.Proceeded, result.Status);
@@ -81,7 +82,7 @@ public sealed class SyncDispatchTests(EventsFixture fixture) : IAsyncLifetime
         await _host.SubscribeAsync(Tenant, "order.placed", "js", SubscriptionMode.Sync);
         await _host.SubscribeAsync(Tenant, "order.placed", "rust", SubscriptionMode.Sync);
 
-        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.placed", """{"orderId":1}"""));
+        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.placed", """{"orderId":1}"""), TestContext.Current.CancellationToken);
 
         var invocations = await _host.InvocationsAsync(Tenant);
         Assert.Equal(2, invocations.Count);
@@ -95,7 +96,7 @@ public sealed class SyncDispatchTests(EventsFixture fixture) : IAsyncLifetime
     {
         await _host.SubscribeAsync(Tenant, "order.placed", "rust", SubscriptionMode.Sync, onFailure: SyncFailurePolicy.FailOpen);
 
-        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.placed", """{"fail":true}"""));
+        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.placed", """{"fail":true}"""), TestContext.Current.CancellationToken);
 
         Assert.Equal(EventPublishStatus.Proceeded, result.Status);
         var decision = Assert.Single(result.Decisions);
@@ -111,7 +112,7 @@ public sealed class SyncDispatchTests(EventsFixture fixture) : IAsyncLifetime
         await _host.SubscribeAsync(Tenant, "order.placed", "rust", SubscriptionMode.Sync, onFailure: SyncFailurePolicy.FailClosed);
         await _host.SubscribeAsync(Tenant, "order.placed", "js", SubscriptionMode.Sync);
 
-        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.placed", """{"fail":true}"""));
+        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.placed", """{"fail":true}"""), TestContext.Current.CancellationToken);
 
         Assert.Equal(EventPublishStatus.Vetoed, result.Status);
         Assert.Equal("rust", result.VetoedBy);
@@ -123,10 +124,10 @@ public sealed class SyncDispatchTests(EventsFixture fixture) : IAsyncLifetime
     public async Task Publish_HandlerWithoutAnActiveVersion_IsSkippedAndTheOperationProceeds()
     {
         await _host.SubscribeAsync(Tenant, "order.placed", "rust", SubscriptionMode.Sync, onFailure: SyncFailurePolicy.FailClosed);
-        await _host.QueryAsync(db => db.Versions.Where(v => v.ComponentName == "rust")
+        await _host.WithDbAsync(db => db.Versions.Where(v => v.ComponentName == "rust")
             .ExecuteUpdateAsync(set => set.SetProperty(v => v.Status, Core.Versions.VersionStatus.Suspended)));
 
-        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.placed", """{"note":"forbidden"}"""));
+        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.placed", """{"note":"forbidden"}"""), TestContext.Current.CancellationToken);
 
         Assert.Equal(EventPublishStatus.Proceeded, result.Status);
         var decision = Assert.Single(result.Decisions);
@@ -140,7 +141,7 @@ public sealed class SyncDispatchTests(EventsFixture fixture) : IAsyncLifetime
         await _host.SubscribeAsync(Tenant, "order.placed", "rust", SubscriptionMode.Sync);
         await _host.SubscribeAsync(Tenant, "order.placed", "js", SubscriptionMode.Async);
 
-        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}") { Depth = DomainEvent.MaxDepth + 1 });
+        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{}") { Depth = DomainEvent.MaxDepth + 1 }, TestContext.Current.CancellationToken);
 
         Assert.Equal(EventPublishStatus.Refused, result.Status);
         Assert.Contains("9 levels deep, more than the 8 allowed", result.Reason, StringComparison.Ordinal);
@@ -159,7 +160,7 @@ public sealed class SyncDispatchTests(EventsFixture fixture) : IAsyncLifetime
             domainEvent = domainEvent.FollowUp("order.placed", "{}");
         }
 
-        var result = await _host.PublishAsync(domainEvent);
+        var result = await _host.PublishAsync(domainEvent, TestContext.Current.CancellationToken);
 
         Assert.Equal(DomainEvent.MaxDepth, domainEvent.Depth);
         Assert.Equal(EventPublishStatus.Proceeded, result.Status);
@@ -169,7 +170,7 @@ public sealed class SyncDispatchTests(EventsFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Publish_NotJsonPayload_IsRefused()
     {
-        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{not json"));
+        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.placed", "{not json"), TestContext.Current.CancellationToken);
 
         Assert.Equal(EventPublishStatus.Refused, result.Status);
         Assert.Contains("'payload': the payload is not JSON", result.Reason, StringComparison.Ordinal);
@@ -178,7 +179,7 @@ public sealed class SyncDispatchTests(EventsFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task Publish_NoSubscriptions_ProceedsWithThePayloadUnchanged()
     {
-        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.shipped", """{"id":3}"""));
+        var result = await _host.PublishAsync(new DomainEvent(Tenant, "order.shipped", """{"id":3}"""), TestContext.Current.CancellationToken);
 
         Assert.Equal(EventPublishStatus.Proceeded, result.Status);
         Assert.Equal("""{"id":3}""", result.Payload);

@@ -208,7 +208,9 @@ public sealed class ExtensionRunnerTests(InvocationFixture fixture)
         var tenant = InvocationFixture.NarrowTenants[2];
         await fixture.Host.SeedAsync(tenant, "looper", fixture.Wat("loop"));
         await fixture.Host.SeedAsync(tenant, "adder", fixture.Wat("add"));
-        var slow = Runner.RunAsync(LoopRequest(tenant, TimeSpan.FromSeconds(2), wait: true), TestContext.Current.CancellationToken);
+        // The slot is held for 4 s: on a loaded machine, seeing it taken can take a while, and the
+        // waiting call must still be waiting when its token is cancelled 200 ms later.
+        var slow = Runner.RunAsync(LoopRequest(tenant, TimeSpan.FromSeconds(4), wait: true), TestContext.Current.CancellationToken);
         await UntilLimitedAsync(tenant, slow);
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 

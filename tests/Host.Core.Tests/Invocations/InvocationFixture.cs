@@ -1,10 +1,11 @@
 using ExtensibilityHost.Core.Runtime;
+using ExtensibilityHost.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace ExtensibilityHost.Core.Tests.Invocations;
 
 /// <summary>
-/// One <see cref="ExtensionHost"/> shared by the invocation and extension point tests, over a fresh
+/// One <see cref="EmbeddedHost"/> shared by the invocation and extension point tests, over a fresh
 /// temporary data directory, configured with small caps and thresholds so tests reach them quickly.
 /// Tests keep apart by using their own tenants (<see cref="NewTenantId"/>).
 /// </summary>
@@ -23,7 +24,7 @@ public sealed class InvocationFixture : IAsyncLifetime
 
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("exthost-invocations-").FullName;
 
-    public ExtensionHost Host { get; private set; } = null!;
+    public EmbeddedHost Host { get; private set; } = null!;
 
     public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
@@ -68,9 +69,9 @@ public sealed class InvocationFixture : IAsyncLifetime
     public static byte[] JsPricing() => File.ReadAllBytes(Guests.Built("js-pricing.wasm"));
 
     /// <summary>Another host (engine, runner, caches) over the same database and blobs.</summary>
-    public Task<ExtensionHost> StartAnotherHostAsync() => ExtensionHost.StartAsync(DataDirectory, Settings);
+    public Task<EmbeddedHost> StartAnotherHostAsync() => EmbeddedHost.StartAsync(new Dictionary<string, string?>(EmbeddedHost.SmallPools.Concat(Settings)), DataDirectory);
 
-    public async ValueTask InitializeAsync() => Host = await ExtensionHost.StartAsync(DataDirectory, Settings);
+    public async ValueTask InitializeAsync() => Host = await EmbeddedHost.StartAsync(new Dictionary<string, string?>(EmbeddedHost.SmallPools.Concat(Settings)), DataDirectory);
 
     public async ValueTask DisposeAsync()
     {

@@ -2,6 +2,7 @@ using System.Text;
 using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
+using ExtensibilityHost.Testing;
 using Microsoft.EntityFrameworkCore;
 using Wasmtime.Components;
 
@@ -11,7 +12,7 @@ namespace ExtensibilityHost.Core.Tests.Invocations;
 [Collection(InvocationCollection.Name)]
 public sealed class KeyValueTests(InvocationFixture fixture)
 {
-    private static Task<ExtensionCallResult> RunAsync(ExtensionHost host, string tenant, string component, string function, params ComponentValue[] arguments) =>
+    private static Task<ExtensionCallResult> RunAsync(EmbeddedHost host, string tenant, string component, string function, params ComponentValue[] arguments) =>
         host.Get<IExtensionRunner>().RunAsync(new ExtensionRunRequest
         {
             TenantId = tenant,
@@ -21,7 +22,7 @@ public sealed class KeyValueTests(InvocationFixture fixture)
         }, TestContext.Current.CancellationToken);
 
     /// <summary><c>bump</c> of host-imports.wat: increments key "n" and returns it.</summary>
-    private async Task<uint> BumpAsync(string tenant, string component, ExtensionHost? host = null)
+    private async Task<uint> BumpAsync(string tenant, string component, EmbeddedHost? host = null)
     {
         var result = await RunAsync(host ?? fixture.Host, tenant, component, "bump");
         Assert.Equal(InvocationOutcome.Ok, result.Invocation!.Outcome);

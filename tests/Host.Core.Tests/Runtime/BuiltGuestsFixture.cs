@@ -2,8 +2,9 @@ using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
-using Wasmtime.Components;
+using ExtensibilityHost.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using Wasmtime.Components;
 
 namespace ExtensibilityHost.Core.Tests.Runtime;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
+using ExtensibilityHost.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ExtensibilityHost.Core.Tests.Runtime;

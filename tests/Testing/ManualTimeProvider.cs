@@ -1,7 +1,7 @@
-namespace ExtensibilityHost.Core.Tests.Events;
+namespace ExtensibilityHost.Testing;
 
 /// <summary>A clock that moves only when told, so backoff and lease expiry are tested without waiting. Timers stay real.</summary>
-internal sealed class ManualTimeProvider : TimeProvider
+public sealed class ManualTimeProvider : TimeProvider
 {
     private long _ticks = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero).UtcTicks;
 

@@ -2,11 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Xunit;
 
-namespace ExtensibilityHost.Api.Tests;
+namespace ExtensibilityHost.Testing.Api;
 
 /// <summary>Calls and assertions shared by the tests.</summary>
-internal static class Api
+public static class TestApi
 {
     public const string ProblemBase = "https://extensibilityhost.dev/problems/";
 

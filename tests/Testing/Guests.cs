@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace ExtensibilityHost.Core.Tests;
+namespace ExtensibilityHost.Testing;
 
 /// <summary>
 /// Finds the test guests: WAT sources in <c>tests/guests/wat</c>, and components built from
 /// source by <c>tests/guests/build.sh</c> into <c>EXTHOST_GUESTS_DIR</c> (default <c>tests/guests/out</c>).
 /// </summary>
-internal static class Guests
+public static class Guests
 {
     private static readonly Lazy<string> s_root = new(FindGuestsRoot);
 
@@ -16,15 +16,23 @@ internal static class Guests
 
     public static string Wat(string name) => File.ReadAllText(WatPath(name));
 
+    /// <summary>Where <c>tests/guests/build.sh</c> writes the built guests: <c>EXTHOST_GUESTS_DIR</c>, else <c>tests/guests/out</c>.</summary>
+    public static string BuiltDirectory => Environment.GetEnvironmentVariable("EXTHOST_GUESTS_DIR") ?? Path.Combine(Root, "out");
+
     /// <summary>The path of a built component; fails with what to run when it is missing.</summary>
     public static string Built(string fileName)
     {
-        var directory = Environment.GetEnvironmentVariable("EXTHOST_GUESTS_DIR") ?? Path.Combine(Root, "out");
+        var directory = BuiltDirectory;
         var path = Path.Combine(directory, fileName);
         return File.Exists(path)
             ? path
             : throw new FileNotFoundException($"Guest '{fileName}' is not built in {directory}: run tests/guests/build.sh (./test.sh does).", path);
     }
+
+    /// <summary>A guest's component binary: a WAT guest by file name (<c>add.wat</c>), converted; a built one (<c>go-point.wasm</c>) as built.</summary>
+    public static byte[] Component(string fileName) => fileName.EndsWith(".wat", StringComparison.Ordinal)
+        ? ExtensibilityHost.Core.Runtime.WatText.ToBinary(Wat(Path.GetFileNameWithoutExtension(fileName)))
+        : File.ReadAllBytes(Built(fileName));
 
     /// <summary>
     /// <paramref name="component"/> with a custom section carrying <paramref name="tag"/> appended:

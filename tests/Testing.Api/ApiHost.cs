@@ -11,8 +11,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 
-namespace ExtensibilityHost.Api.Tests;
+namespace ExtensibilityHost.Testing.Api;
 
 /// <summary>
 /// The real Host.Api (its Program, auth, database migrations, blob store, validator) in memory, on

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace ExtensibilityHost.Api.Tests;
+namespace ExtensibilityHost.Testing.Api;
 
 /// <summary>Keeps every log entry of a test host (all levels, all categories) for assertions.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider

@@ -1,12 +1,12 @@
 using System.IO.Compression;
 using System.Text;
 using ExtensibilityHost.Core.Runtime;
-using ExtensibilityHost.Core.Tests;
+using ExtensibilityHost.Testing;
 
-namespace ExtensibilityHost.Api.Tests;
+namespace ExtensibilityHost.Testing.Api;
 
 /// <summary>Real guests and broken bytes to upload.</summary>
-internal static class TestWasm
+public static class TestWasm
 {
     /// <summary>The Rust event handler built from source (conforms to event-extension).</summary>
     public static byte[] RustHandler() => File.ReadAllBytes(Guests.Built("rust-event-handler.wasm"));

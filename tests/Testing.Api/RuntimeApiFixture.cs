@@ -2,9 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ExtensibilityHost.Core.Runtime;
-using ExtensibilityHost.Core.Tests;
+using ExtensibilityHost.Testing;
+using Xunit;
 
-namespace ExtensibilityHost.Api.Tests;
+namespace ExtensibilityHost.Testing.Api;
 
 /// <summary>
 /// A host with extension points configured, a low suspension threshold and one concurrent call
@@ -63,16 +64,10 @@ public sealed class RuntimeApiFixture : IAsyncLifetime
     {
         using var response = await client.PutAsJsonAsync(
             $"/api/v1/tenants/{tenant}/extension-points/{point}/binding", new { component }, TestContext.Current.CancellationToken);
-        await Api.JsonAsync(response, HttpStatusCode.OK);
+        await TestApi.JsonAsync(response, HttpStatusCode.OK);
     }
 
     public static Task<HttpResponseMessage> InvokePointAsync(HttpClient client, string tenant, string point, JsonNode input) =>
         client.PostAsJsonAsync($"/api/v1/tenants/{tenant}/extension-points/{point}/invoke", new JsonObject { ["input"] = input },
             TestContext.Current.CancellationToken);
-}
-
-[CollectionDefinition(Name)]
-public sealed class RuntimeApiCollection : ICollectionFixture<RuntimeApiFixture>
-{
-    public const string Name = "runtime-api";
 }

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Azure.Storage.Blobs;
+using Xunit;
 
-namespace ExtensibilityHost.Core.Tests.Storage;
+namespace ExtensibilityHost.Testing;
 
 /// <summary>
 /// A real Azurite blob service (tests/tools, installed by ./test.sh) on a free loopback port with
@@ -192,10 +193,4 @@ public sealed class AzuriteFixture : IAsyncLifetime
             _process = null;
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
-{
-    public const string Name = "azurite";
 }

@@ -1,0 +1,10 @@
+using ExtensibilityHost.Testing;
+
+namespace ExtensibilityHost.Api.Tests;
+
+/// <summary>The tests that share one Azurite (<see cref="AzuriteFixture"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "azurite";
+}

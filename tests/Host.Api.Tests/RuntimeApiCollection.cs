@@ -1,0 +1,9 @@
+using ExtensibilityHost.Testing.Api;
+
+namespace ExtensibilityHost.Api.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class RuntimeApiCollection : ICollectionFixture<RuntimeApiFixture>
+{
+    public const string Name = "runtime-api";
+}
