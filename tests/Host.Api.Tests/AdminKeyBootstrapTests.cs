@@ -1,6 +1,4 @@
-using System.Net;
 using ExtensibilityHost.Core.Tenants;
-using ExtensibilityHost.Testing.Api;
 
 namespace ExtensibilityHost.Api.Tests;
 

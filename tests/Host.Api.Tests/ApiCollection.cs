@@ -1,4 +1,3 @@
-using ExtensibilityHost.Testing.Api;
 namespace ExtensibilityHost.Api.Tests;
 
 /// <summary>One host (file-system blobs) shared by the functional tests; each test works in tenants of its own.</summary>

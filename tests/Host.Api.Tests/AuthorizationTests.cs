@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using ExtensibilityHost.Testing;
-using ExtensibilityHost.Testing.Api;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
@@ -192,11 +188,7 @@ public sealed class AuthorizationTests(ApiFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task EveryRoute_InTheRouteTable_IsolatesTenantsAndGuardsAdminRoutes()
     {
-        var routes = Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, e.RoutePattern)))
-            .Where(r => r.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true)
-            .ToList();
+        var routes = Host.ApiRoutes();
         List<string> failures = [];
         var checkedRoutes = 0;
 
@@ -240,31 +232,16 @@ public sealed class AuthorizationTests(ApiFixture fixture) : IAsyncLifetime
         Assert.Equal((1, 1, 0), await Host.RowsAsync(_tenantA));
     }
 
-    private string SamplePath(RoutePattern pattern)
+    private string SamplePath(RoutePattern pattern) => ApiHost.RoutePath(pattern, parameter => parameter switch
     {
-        var path = new StringBuilder();
-        foreach (var segment in pattern.PathSegments)
-        {
-            path.Append('/');
-            foreach (var part in segment.Parts)
-            {
-                path.Append(part switch
-                {
-                    RoutePatternLiteralPart literal => literal.Content,
-                    RoutePatternParameterPart { Name: "tenant" } => _tenantA,
-                    RoutePatternParameterPart { Name: "versionId" } => _versionId,
-                    RoutePatternParameterPart { Name: "name" or "component" } => "hooks",
-                    RoutePatternParameterPart { Name: "version" } => "1",
-                    RoutePatternParameterPart p when p.ParameterPolicies.Any(x => x.Content == "guid") => Guid.NewGuid().ToString(),
-                    RoutePatternParameterPart { IsCatchAll: true } => "saas:extensibility/event-handler@1.0.0/handle",
-                    RoutePatternParameterPart => "sample",
-                    _ => "",
-                });
-            }
-        }
-
-        return path.ToString();
-    }
+        { Name: "tenant" } => _tenantA,
+        { Name: "versionId" } => _versionId,
+        { Name: "name" or "component" } => "hooks",
+        { Name: "version" } => "1",
+        _ when parameter.ParameterPolicies.Any(x => x.Content == "guid") => Guid.NewGuid().ToString(),
+        { IsCatchAll: true } => "saas:extensibility/event-handler@1.0.0/handle",
+        _ => "sample",
+    });
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path) => method switch
     {

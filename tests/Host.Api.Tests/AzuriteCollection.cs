@@ -1,5 +1,3 @@
-using ExtensibilityHost.Testing;
-
 namespace ExtensibilityHost.Api.Tests;
 
 /// <summary>The tests that share one Azurite (<see cref="AzuriteFixture"/>).</summary>

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using ExtensibilityHost.Testing;
-using ExtensibilityHost.Testing.Api;
 
 namespace ExtensibilityHost.Api.Tests;
 

@@ -4,7 +4,7 @@ namespace ExtensibilityHost.Api.Tests;
 /// A non-seekable body of unknown length — <paramref name="totalBytes"/> bytes of <c>a</c>, or the
 /// bytes of <paramref name="content"/> — that counts how much of it was read.
 /// </summary>
-internal sealed class CountingStream(long totalBytes, byte[]? content = null) : Stream
+internal sealed class CountingStream(long totalBytes, byte[]? content = null) : ForwardOnlyStream
 {
     public CountingStream(byte[] content)
         : this(content.Length, content)
@@ -13,39 +13,21 @@ internal sealed class CountingStream(long totalBytes, byte[]? content = null) : 
 
     public long Produced { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position { get => Produced; set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count)
+    public override int Read(Span<byte> buffer)
     {
-        var n = (int)Math.Min(count, totalBytes - Produced);
+        var n = (int)Math.Min(buffer.Length, totalBytes - Produced);
         if (content is null)
         {
-            Array.Fill(buffer, (byte)0x61, offset, n);
+            buffer[..n].Fill((byte)0x61);
         }
         else
         {
-            Array.Copy(content, Produced, buffer, offset, n);
+            content.AsSpan((int)Produced, n).CopyTo(buffer);
         }
 
         Produced += n;
         return n;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

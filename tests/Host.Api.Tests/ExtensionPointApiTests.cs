@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using ExtensibilityHost.Testing.Api;
-
 namespace ExtensibilityHost.Api.Tests;
 
 /// <summary><c>POST …/extension-points/{point}/invoke</c> with a real guest (point-echo.wat) and the failure policies.</summary>

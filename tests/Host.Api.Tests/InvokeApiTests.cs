@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using ExtensibilityHost.Testing.Api;
-
 namespace ExtensibilityHost.Api.Tests;
 
 /// <summary>Typed calls of exports, the invocation log, kill switches, the circuit breaker and settings over HTTP.</summary>

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using ExtensibilityHost.Core.Runtime;
-using ExtensibilityHost.Testing.Api;
 
 namespace ExtensibilityHost.Api.Tests;
 

@@ -1,8 +1,6 @@
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Storage;
 using ExtensibilityHost.Core.Versions;
-using ExtensibilityHost.Testing;
-using ExtensibilityHost.Testing.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,10 +1,7 @@
-using System.Net;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Storage;
 using ExtensibilityHost.Core.Versions;
-using ExtensibilityHost.Testing;
-using ExtensibilityHost.Testing.Api;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,3 @@
-using System.Net;
-using ExtensibilityHost.Testing.Api;
-
 namespace ExtensibilityHost.Api.Tests;
 
 /// <summary>Per-tenant rate limiting, on a host of its own with a tiny limit.</summary>

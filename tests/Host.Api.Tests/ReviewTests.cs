@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using ExtensibilityHost.Testing.Api;
-
 namespace ExtensibilityHost.Api.Tests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using ExtensibilityHost.Testing.Api;
-
 namespace ExtensibilityHost.Api.Tests;
 
 [CollectionDefinition(Name)]

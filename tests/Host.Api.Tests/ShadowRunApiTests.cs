@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using ExtensibilityHost.Testing.Api;
-
 namespace ExtensibilityHost.Api.Tests;
 
 /// <summary><c>POST /api/v1/admin/reviews/{versionId}/shadow-run</c> and decisions with a reason.</summary>

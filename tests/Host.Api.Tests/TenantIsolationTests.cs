@@ -1,12 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
-using ExtensibilityHost.Testing;
-using ExtensibilityHost.Testing.Api;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
@@ -284,11 +279,7 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
     [Fact]
     public async Task EveryRouteOfTheRouteTable_WithTenantAsIds_Is404ForTenantRoutes403ForAdminRoutesAndChangesNothing()
     {
-        var routes = Host.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, e.RoutePattern)))
-            .Where(r => r.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true)
-            .ToList();
+        var routes = Host.ApiRoutes();
         List<string> failures = [];
         var tenantRoutes = 0;
         var adminRoutes = 0;
@@ -573,33 +564,21 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
     private string SamplePath(RoutePattern pattern)
     {
         var isInvoke = pattern.RawText!.Contains("/invoke", StringComparison.Ordinal);
-        var path = new StringBuilder();
-        foreach (var segment in pattern.PathSegments)
+        return ApiHost.RoutePath(pattern, parameter => parameter.Name switch
         {
-            path.Append('/');
-            foreach (var part in segment.Parts)
-            {
-                path.Append(part switch
-                {
-                    RoutePatternLiteralPart literal => literal.Content,
-                    RoutePatternParameterPart { Name: "tenant" } => seed.TenantA,
-                    RoutePatternParameterPart { Name: "versionId" } => seed.AuditVersionId,
-                    RoutePatternParameterPart { Name: "deliveryId" } => seed.DeadLetterId.ToString(),
-                    RoutePatternParameterPart { Name: "keyId" } => seed.KeyIdA.ToString(),
-                    RoutePatternParameterPart { Name: "invocationId" } => seed.InvocationId.ToString(),
-                    RoutePatternParameterPart { Name: "name" or "component" } => "audit",
-                    RoutePatternParameterPart { Name: "version" } => "1",
-                    RoutePatternParameterPart { Name: "eventType" } => TenantIsolationSeed.EventType,
-                    RoutePatternParameterPart { Name: "point" } => isInvoke ? "echo.closed" : "echo.open",
-                    RoutePatternParameterPart { Name: "key" } => "greeting",
-                    RoutePatternParameterPart { Name: "target" } => "saas:extensibility/event-handler@1.0.0/handle",
-                    RoutePatternParameterPart p => throw new InvalidOperationException($"no sample for route parameter '{p.Name}' of {pattern.RawText}"),
-                    _ => "",
-                });
-            }
-        }
-
-        return path.ToString();
+            "tenant" => seed.TenantA,
+            "versionId" => seed.AuditVersionId,
+            "deliveryId" => seed.DeadLetterId.ToString(),
+            "keyId" => seed.KeyIdA.ToString(),
+            "invocationId" => seed.InvocationId.ToString(),
+            "name" or "component" => "audit",
+            "version" => "1",
+            "eventType" => TenantIsolationSeed.EventType,
+            "point" => isInvoke ? "echo.closed" : "echo.open",
+            "key" => "greeting",
+            "target" => "saas:extensibility/event-handler@1.0.0/handle",
+            _ => throw new InvalidOperationException($"no sample for route parameter '{parameter.Name}' of {pattern.RawText}"),
+        });
     }
 
     /// <summary>Query strings with A's ids for the routes that filter by them.</summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using ExtensibilityHost.Testing;
-using ExtensibilityHost.Testing.Api;
-
 namespace ExtensibilityHost.Api.Tests;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using ExtensibilityHost.Core.Runtime;
-using ExtensibilityHost.Testing;
-using ExtensibilityHost.Testing.Api;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Api.Tests;

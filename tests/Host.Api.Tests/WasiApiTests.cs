@@ -1,10 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
 using ExtensibilityHost.Core.Runtime;
-using ExtensibilityHost.Testing;
-using ExtensibilityHost.Testing.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

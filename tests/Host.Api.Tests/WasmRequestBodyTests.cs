@@ -1,5 +1,4 @@
 using ExtensibilityHost.Api.Endpoints.Components;
-using ExtensibilityHost.Testing.Api;
 using Microsoft.AspNetCore.Http;
 
 namespace ExtensibilityHost.Api.Tests;

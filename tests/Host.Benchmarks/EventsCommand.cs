@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using ExtensibilityHost.Core.Events;
-using ExtensibilityHost.Testing;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,11 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
-using ExtensibilityHost.Testing;
 using Wasmtime;
-using Wasmtime.Components;
 
 namespace ExtensibilityHost.Benchmarks;
 

@@ -1,12 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
 using ExtensibilityHost.Core.Runtime.Imports.Wasi;
-using ExtensibilityHost.Testing;
-using Wasmtime.Components;
 
 namespace ExtensibilityHost.Benchmarks;
 

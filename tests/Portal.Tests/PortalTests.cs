@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ExtensibilityHost.Core.Runtime;
-using ExtensibilityHost.Testing;
-using ExtensibilityHost.Testing.Api;
 using Microsoft.Playwright;
 
 namespace ExtensibilityHost.Portal.Tests;

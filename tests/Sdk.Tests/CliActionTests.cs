@@ -1,4 +1,3 @@
-using ExtensibilityHost.Sdk.Cli;
 using ExtensibilityHost.Sdk.Cli.Commands;
 
 namespace ExtensibilityHost.Sdk.Tests;

@@ -2,8 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Sdk.Client;
-using ExtensibilityHost.Testing;
-using ExtensibilityHost.Testing.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

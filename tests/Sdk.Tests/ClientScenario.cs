@@ -1,5 +1,4 @@
 using ExtensibilityHost.Sdk.Client;
-using ExtensibilityHost.Testing.Api;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Sdk.Tests;

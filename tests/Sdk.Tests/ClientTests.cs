@@ -2,8 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Sdk.Client;
-using ExtensibilityHost.Testing;
-using ExtensibilityHost.Testing.Api;
 
 namespace ExtensibilityHost.Sdk.Tests;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ExtensibilityHost.Sdk.Cli;
 
 namespace ExtensibilityHost.Sdk.Tests;
 

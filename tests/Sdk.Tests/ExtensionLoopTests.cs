@@ -1,7 +1,5 @@
 using System.Text.Json;
-using ExtensibilityHost.Sdk.Cli;
 using ExtensibilityHost.Sdk.Client;
-using ExtensibilityHost.Testing.Api;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Sdk.Tests;

@@ -1,6 +1,5 @@
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
 using ExtensibilityHost.Sdk.Client;
-using ExtensibilityHost.Testing.Api;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Sdk.Tests;

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ExtensibilityHost.Sdk.Cli;
-using ExtensibilityHost.Testing;
 
 namespace ExtensibilityHost.Sdk.Tests;
 

@@ -1,6 +1,3 @@
-using ExtensibilityHost.Sdk.Cli;
-using ExtensibilityHost.Testing;
-
 namespace ExtensibilityHost.Sdk.Tests;
 
 /// <summary>

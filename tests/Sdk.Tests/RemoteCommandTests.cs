@@ -3,9 +3,6 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ExtensibilityHost.Sdk.Cli;
-using ExtensibilityHost.Testing;
-using ExtensibilityHost.Testing.Api;
 
 namespace ExtensibilityHost.Sdk.Tests;
 

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using ExtensibilityHost.Sdk.Cli;
-using ExtensibilityHost.Testing;
 
 namespace ExtensibilityHost.Sdk.Tests;
 

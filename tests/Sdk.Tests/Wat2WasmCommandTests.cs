@@ -1,6 +1,4 @@
 using ExtensibilityHost.Core.Runtime;
-using ExtensibilityHost.Sdk.Cli;
-using ExtensibilityHost.Testing;
 
 namespace ExtensibilityHost.Sdk.Tests;
 

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,6 +112,35 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     }
 
     public HttpClient Admin() => Client(AdminKey);
+
+    /// <summary>A concrete path of <paramref name="pattern"/>, each parameter filled by <paramref name="value"/>.</summary>
+    public static string RoutePath(RoutePattern pattern, Func<RoutePatternParameterPart, string> value)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        var path = new System.Text.StringBuilder();
+        foreach (var segment in pattern.PathSegments)
+        {
+            path.Append('/');
+            foreach (var part in segment.Parts)
+            {
+                path.Append(part switch
+                {
+                    RoutePatternLiteralPart literal => literal.Content,
+                    RoutePatternParameterPart parameter => value(parameter),
+                    _ => "",
+                });
+            }
+        }
+
+        return path.ToString();
+    }
+
+    /// <summary>Every route of the API v1 in the route table, as (method, pattern): what a matrix over the whole API iterates.</summary>
+    public IReadOnlyList<(string Method, RoutePattern Pattern)> ApiRoutes() =>
+        [.. Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, e.RoutePattern)))
+            .Where(r => r.RoutePattern.RawText?.StartsWith("/api/v1/", StringComparison.Ordinal) == true)];
 
     /// <summary>Creates a tenant with a fresh id through the API; returns its id and a client with its key.</summary>
     public async Task<(string Id, HttpClient Client)> CreateTenantAsync(string prefix = "t")

@@ -44,57 +44,52 @@ internal static class LogsCommand
         };
         scope.AddTo(command);
         connection.AddTo(command);
-        command.SetAction((parse, cancellationToken) =>
+        connection.SetAction(command, json, error, async (parse, remote, tenant, cancellationToken) =>
         {
             var asJson = parse.GetValue(json);
-            return CliAction.RunAsync(error, async () =>
+            var filter = new InvocationFilter
             {
-                using var remote = connection.Resolve(parse);
-                var tenant = await remote.TenantAsync(cancellationToken);
-                var filter = new InvocationFilter
+                Component = scope.Resolve(parse),
+                Outcome = parse.GetValue(outcome),
+                Limit = parse.GetValue(limit),
+            };
+            var page = await remote.Client.Invocations.ListAsync(tenant, filter, cancellationToken);
+            var seen = new Dictionary<Guid, DateTime>();
+            var newest = await WriteAsync(output, asJson, page.Items, seen, null);
+            if (!parse.GetValue(follow))
+            {
+                if (page.Items.Count == 0 && !asJson)
                 {
-                    Component = scope.Resolve(parse),
-                    Outcome = parse.GetValue(outcome),
-                    Limit = parse.GetValue(limit),
-                };
-                var page = await remote.Client.Invocations.ListAsync(tenant, filter, cancellationToken);
-                var seen = new Dictionary<Guid, DateTime>();
-                var newest = await WriteAsync(output, asJson, page.Items, seen, null);
-                if (!parse.GetValue(follow))
+                    await output.WriteLineAsync($"No invocations of tenant '{tenant}'{(filter.Component is null ? "" : $" component '{filter.Component}'")} yet.");
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            try
+            {
+                while (true)
                 {
-                    if (page.Items.Count == 0 && !asJson)
+                    await Task.Delay(parse.GetValue(interval), cancellationToken);
+                    // Everything since the newest seen (inclusive: several may share its time), page by page.
+                    List<InvocationInfo> items = [];
+                    int? offset = 0;
+                    do
                     {
-                        await output.WriteLineAsync($"No invocations of tenant '{tenant}'{(filter.Component is null ? "" : $" component '{filter.Component}'")} yet.");
+                        var next = await remote.Client.Invocations.ListAsync(
+                            tenant, filter with { From = newest, Limit = PageLimit, Offset = offset }, cancellationToken);
+                        items.AddRange(next.Items);
+                        offset = next.NextOffset;
                     }
+                    while (offset is not null);
 
-                    return ExitCodes.Ok;
+                    newest = await WriteAsync(output, asJson, items, seen, newest);
                 }
-
-                try
-                {
-                    while (true)
-                    {
-                        await Task.Delay(parse.GetValue(interval), cancellationToken);
-                        // Everything since the newest seen (inclusive: several may share its time), page by page.
-                        List<InvocationInfo> items = [];
-                        int? offset = 0;
-                        do
-                        {
-                            var next = await remote.Client.Invocations.ListAsync(
-                                tenant, filter with { From = newest, Limit = PageLimit, Offset = offset }, cancellationToken);
-                            items.AddRange(next.Items);
-                            offset = next.NextOffset;
-                        }
-                        while (offset is not null);
-
-                        newest = await WriteAsync(output, asJson, items, seen, newest);
-                    }
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    return ExitCodes.Ok;
-                }
-            }, asJson);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return ExitCodes.Ok;
+            }
         });
         return command;
     }

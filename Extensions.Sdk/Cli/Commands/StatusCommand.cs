@@ -18,41 +18,36 @@ internal static class StatusCommand
         var command = new Command("status", "Show the tenant's components and their versions' review state.") { json };
         scope.AddTo(command);
         connection.AddTo(command);
-        command.SetAction((parse, cancellationToken) =>
+        connection.SetAction(command, json, error, async (parse, remote, tenant, cancellationToken) =>
         {
             var asJson = parse.GetValue(json);
-            return CliAction.RunAsync(error, async () =>
+            var only = scope.Resolve(parse);
+            var components = await remote.Client.Components.ListAsync(tenant, cancellationToken);
+            if (only is not null)
             {
-                using var remote = connection.Resolve(parse);
-                var tenant = await remote.TenantAsync(cancellationToken);
-                var only = scope.Resolve(parse);
-                var components = await remote.Client.Components.ListAsync(tenant, cancellationToken);
-                if (only is not null)
+                components = components.Where(c => c.Name == only).ToList();
+                if (components.Count == 0)
                 {
-                    components = components.Where(c => c.Name == only).ToList();
-                    if (components.Count == 0)
-                    {
-                        throw new CliException($"tenant '{tenant}' has no component '{only}' yet: 'ext publish' uploads it (or pass --all).", ExitCodes.HostRefused);
-                    }
+                    throw new CliException($"tenant '{tenant}' has no component '{only}' yet: 'ext publish' uploads it (or pass --all).", ExitCodes.HostRefused);
                 }
+            }
 
-                var versions = new List<(ComponentInfo Component, List<VersionInfo> Versions)>();
-                foreach (var item in components.OrderBy(c => c.Name, StringComparer.Ordinal))
-                {
-                    versions.Add((item, await remote.Client.Components.ListVersionsAsync(tenant, item.Name, cancellationToken)));
-                }
+            var versions = new List<(ComponentInfo Component, List<VersionInfo> Versions)>();
+            foreach (var item in components.OrderBy(c => c.Name, StringComparer.Ordinal))
+            {
+                versions.Add((item, await remote.Client.Components.ListVersionsAsync(tenant, item.Name, cancellationToken)));
+            }
 
-                if (asJson)
-                {
-                    await output.WriteLineAsync(Json(tenant, versions).ToJsonString(CliJson.Indented));
-                }
-                else
-                {
-                    await WriteTextAsync(output, tenant, versions);
-                }
+            if (asJson)
+            {
+                await output.WriteLineAsync(Json(tenant, versions).ToJsonString(CliJson.Indented));
+            }
+            else
+            {
+                await WriteTextAsync(output, tenant, versions);
+            }
 
-                return ExitCodes.Ok;
-            }, asJson);
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -29,6 +29,17 @@ internal sealed class ConnectionOptions
         command.Options.Add(Tenant);
     }
 
+    /// <summary>
+    /// Makes <paramref name="body"/> the command's action, run with the connection resolved and the
+    /// tenant known, its failures reported as <see cref="Commands.CliAction"/> does (as JSON with <paramref name="json"/>).
+    /// </summary>
+    public void SetAction(Command command, Option<bool> json, TextWriter error, Func<ParseResult, Connection, string, CancellationToken, Task<int>> body) =>
+        command.SetAction((parse, cancellationToken) => Commands.CliAction.RunAsync(error, async () =>
+        {
+            using var remote = Resolve(parse);
+            return await body(parse, remote, await remote.TenantAsync(cancellationToken), cancellationToken);
+        }, parse.GetValue(json)));
+
     /// <summary>The host and key to use; no network yet.</summary>
     public Connection Resolve(ParseResult parse)
     {

@@ -4,21 +4,6 @@ namespace ExtensibilityHost.Core.Storage.AzureBlob;
 
 internal sealed partial class AzureBlobComponentStore
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stored component blob {BlobName} ({SizeBytes} bytes)")]
-    private partial void LogCreated(ComponentBlobName blobName, long sizeBytes);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Component blob {BlobName} was already stored")]
-    private partial void LogAlreadyExists(ComponentBlobName blobName);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to store component blob {BlobName}: the content hashes to {ContentSha256}")]
-    private partial void LogHashMismatch(ComponentBlobName blobName, string contentSha256);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Component blob {BlobName} is corrupt: its content hashes to {ActualSha256}")]
-    private partial void LogCorrupt(ComponentBlobName blobName, string actualSha256);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted component blob {BlobName}")]
-    private partial void LogDeleted(ComponentBlobName blobName);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Created blob container {Container}")]
     private partial void LogContainerCreated(string container);
 

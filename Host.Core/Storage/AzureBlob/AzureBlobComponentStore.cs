@@ -92,7 +92,7 @@ internal sealed partial class AzureBlobComponentStore : IComponentStore
         if (!string.Equals(actual, name.Sha256, StringComparison.Ordinal)
             || (recorded is not null && !string.Equals(recorded, name.Sha256, StringComparison.Ordinal)))
         {
-            LogCorrupt(name, actual);
+            ComponentStoreLog.Corrupt(_logger, name, actual);
             throw new ComponentBlobCorruptedException(name.ToString(), actual);
         }
 
@@ -132,7 +132,7 @@ internal sealed partial class AzureBlobComponentStore : IComponentStore
 
         if (deleted)
         {
-            LogDeleted(name);
+            ComponentStoreLog.Deleted(_logger, name);
         }
 
         return deleted;
@@ -170,7 +170,7 @@ internal sealed partial class AzureBlobComponentStore : IComponentStore
         var contentSha256 = ComponentHash.Of(content.Span);
         if (!string.Equals(contentSha256, name.Sha256, StringComparison.Ordinal))
         {
-            LogHashMismatch(name, contentSha256);
+            ComponentStoreLog.HashMismatch(_logger, name, contentSha256);
             return ComponentPutResult.Of(ComponentPutStatus.HashMismatch, name, contentSha256, content.Length);
         }
 
@@ -188,11 +188,11 @@ internal sealed partial class AzureBlobComponentStore : IComponentStore
         catch (RequestFailedException exception) when (exception.ErrorCode == BlobErrorCode.BlobAlreadyExists)
         {
             await VerifyExistingAsync(blob, name, cancellationToken);
-            LogAlreadyExists(name);
+            ComponentStoreLog.AlreadyExists(_logger, name);
             return ComponentPutResult.Of(ComponentPutStatus.AlreadyExists, name, contentSha256, content.Length);
         }
 
-        LogCreated(name, content.Length);
+        ComponentStoreLog.Created(_logger, name, content.Length);
         return ComponentPutResult.Of(ComponentPutStatus.Created, name, contentSha256, content.Length);
     }
 
@@ -207,7 +207,7 @@ internal sealed partial class AzureBlobComponentStore : IComponentStore
 
         if (!string.Equals(actual, name.Sha256, StringComparison.Ordinal))
         {
-            LogCorrupt(name, actual);
+            ComponentStoreLog.Corrupt(_logger, name, actual);
             throw new ComponentBlobCorruptedException(name.ToString(), actual);
         }
     }

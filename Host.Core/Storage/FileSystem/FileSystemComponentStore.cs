@@ -58,7 +58,7 @@ internal sealed partial class FileSystemComponentStore : IComponentStore
         var contentSha256 = ComponentHash.Of(content.Span);
         if (!string.Equals(contentSha256, name.Sha256, StringComparison.Ordinal))
         {
-            LogHashMismatch(name, contentSha256);
+            ComponentStoreLog.HashMismatch(_logger, name, contentSha256);
             return ComponentPutResult.Of(ComponentPutStatus.HashMismatch, name, contentSha256, content.Length);
         }
 
@@ -115,7 +115,7 @@ internal sealed partial class FileSystemComponentStore : IComponentStore
         var actual = ComponentHash.Of(content);
         if (!string.Equals(actual, name.Sha256, StringComparison.Ordinal))
         {
-            LogCorrupt(name, actual);
+            ComponentStoreLog.Corrupt(_logger, name, actual);
             throw new ComponentBlobCorruptedException(name.ToString(), actual);
         }
 
@@ -141,7 +141,7 @@ internal sealed partial class FileSystemComponentStore : IComponentStore
 
         // The tenant's folder stays: removing it could race with a put that has just created it.
         File.Delete(path);
-        LogDeleted(name);
+        ComponentStoreLog.Deleted(_logger, name);
         return Task.FromResult(true);
     }
 
@@ -240,7 +240,7 @@ internal sealed partial class FileSystemComponentStore : IComponentStore
 
             if (!string.Equals(contentSha256, name.Sha256, StringComparison.Ordinal))
             {
-                LogHashMismatch(name, contentSha256);
+                ComponentStoreLog.HashMismatch(_logger, name, contentSha256);
                 return ComponentPutResult.Of(ComponentPutStatus.HashMismatch, name, contentSha256, size);
             }
 
@@ -261,11 +261,11 @@ internal sealed partial class FileSystemComponentStore : IComponentStore
             if (!moved)
             {
                 await VerifyExistingAsync(name, path, cancellationToken);
-                LogAlreadyExists(name);
+                ComponentStoreLog.AlreadyExists(_logger, name);
                 return ComponentPutResult.Of(ComponentPutStatus.AlreadyExists, name, contentSha256, size);
             }
 
-            LogCreated(name, size);
+            ComponentStoreLog.Created(_logger, name, size);
             return ComponentPutResult.Of(ComponentPutStatus.Created, name, contentSha256, size);
         }
         finally
@@ -300,7 +300,7 @@ internal sealed partial class FileSystemComponentStore : IComponentStore
 
         if (!string.Equals(actual, name.Sha256, StringComparison.Ordinal))
         {
-            LogCorrupt(name, actual);
+            ComponentStoreLog.Corrupt(_logger, name, actual);
             throw new ComponentBlobCorruptedException(name.ToString(), actual);
         }
     }

@@ -1,6 +1,5 @@
 using ExtensibilityHost.Core.Components;
 using Wasmtime;
-using Wasmtime.Components;
 
 namespace ExtensibilityHost.Core.Tests.Components;
 

@@ -1,5 +1,4 @@
 using ExtensibilityHost.Core.Components;
-using Wasmtime.Components;
 
 namespace ExtensibilityHost.Core.Tests.Components;
 

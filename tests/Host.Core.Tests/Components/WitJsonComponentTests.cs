@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ExtensibilityHost.Core.Components;
 using Wasmtime;
-using Wasmtime.Components;
 
 namespace ExtensibilityHost.Core.Tests.Components;
 

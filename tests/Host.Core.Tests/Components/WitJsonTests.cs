@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ExtensibilityHost.Core.Components;
-using Wasmtime.Components;
 
 namespace ExtensibilityHost.Core.Tests.Components;
 

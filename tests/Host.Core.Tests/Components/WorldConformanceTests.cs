@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Runtime.Imports.Wasi;
-using Wasmtime.Components;
 
 namespace ExtensibilityHost.Core.Tests.Components;
 

@@ -1,7 +1,4 @@
 using ExtensibilityHost.Core.Events;
-using ExtensibilityHost.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Core.Tests.Events;
 

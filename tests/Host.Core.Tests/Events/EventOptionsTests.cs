@@ -1,6 +1,5 @@
 using ExtensibilityHost.Core.Events;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace ExtensibilityHost.Core.Tests.Events;

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using ExtensibilityHost.Core.Runtime;
-using ExtensibilityHost.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Core.Tests.Events;
 

@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Core.Tests.Events;
 

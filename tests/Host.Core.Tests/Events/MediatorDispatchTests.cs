@@ -1,7 +1,5 @@
 using ExtensibilityHost.Core.Events;
-using ExtensibilityHost.Testing;
 using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Core.Tests.Events;
 

@@ -4,9 +4,6 @@ using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Invocations.Protection;
 using ExtensibilityHost.Core.Invocations.Running;
 using ExtensibilityHost.Core.Versions;
-using ExtensibilityHost.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Core.Tests.Events;
 

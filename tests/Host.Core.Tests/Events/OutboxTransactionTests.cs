@@ -1,8 +1,5 @@
 using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.Persistence;
-using ExtensibilityHost.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Core.Tests.Events;
 

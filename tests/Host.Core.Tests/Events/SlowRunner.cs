@@ -1,5 +1,4 @@
 using ExtensibilityHost.Core.Invocations;
-using ExtensibilityHost.Testing;
 
 namespace ExtensibilityHost.Core.Tests.Events;
 

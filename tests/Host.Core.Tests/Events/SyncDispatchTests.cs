@@ -1,6 +1,4 @@
 using ExtensibilityHost.Core.Events;
-using ExtensibilityHost.Testing;
-using Microsoft.EntityFrameworkCore;
 
 namespace ExtensibilityHost.Core.Tests.Events;
 

@@ -1,6 +1,5 @@
 using ExtensibilityHost.Core.ExtensionPoints;
 using ExtensibilityHost.Core.Tests.Invocations;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Core.Tests.ExtensionPoints;
 

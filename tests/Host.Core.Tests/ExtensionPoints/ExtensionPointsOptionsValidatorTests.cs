@@ -1,5 +1,4 @@
 using ExtensibilityHost.Core.ExtensionPoints;
-using ExtensibilityHost.Core.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace ExtensibilityHost.Core.Tests.ExtensionPoints;

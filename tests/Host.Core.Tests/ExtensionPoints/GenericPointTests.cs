@@ -2,10 +2,7 @@ using System.Text.Json;
 using ExtensibilityHost.Core.ExtensionPoints;
 using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Invocations.Protection;
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Tests.Invocations;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Core.Tests.ExtensionPoints;
 

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using ExtensibilityHost.Core.ExtensionPoints;
 using ExtensibilityHost.Core.Invocations;
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Tests.Invocations;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Core.Tests.ExtensionPoints;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ExtensibilityHost.Core.Invocations;
-using ExtensibilityHost.Core.Runtime;
 
 namespace ExtensibilityHost.Core.Tests.Invocations;
 

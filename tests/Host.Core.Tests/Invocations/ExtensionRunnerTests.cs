@@ -1,11 +1,7 @@
 using System.Text.Json;
 using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Invocations.Protection;
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Versions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Wasmtime.Components;
 
 namespace ExtensibilityHost.Core.Tests.Invocations;
 

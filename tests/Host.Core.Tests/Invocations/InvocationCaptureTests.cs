@@ -2,10 +2,8 @@ using System.Text.Json.Nodes;
 using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Invocations.Log;
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
 using Microsoft.Extensions.Options;
-using Wasmtime.Components;
 
 namespace ExtensibilityHost.Core.Tests.Invocations;
 

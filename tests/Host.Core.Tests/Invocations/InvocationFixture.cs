@@ -1,5 +1,3 @@
-using ExtensibilityHost.Core.Runtime;
-using ExtensibilityHost.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace ExtensibilityHost.Core.Tests.Invocations;

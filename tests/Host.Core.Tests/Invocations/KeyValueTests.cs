@@ -1,10 +1,6 @@
 using System.Text;
 using ExtensibilityHost.Core.Invocations;
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
-using ExtensibilityHost.Testing;
-using Microsoft.EntityFrameworkCore;
-using Wasmtime.Components;
 
 namespace ExtensibilityHost.Core.Tests.Invocations;
 

@@ -1,7 +1,5 @@
 using ExtensibilityHost.Core.Invocations;
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Core.Tests.Invocations;
 

@@ -1,13 +1,9 @@
 using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Reviews;
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
 using ExtensibilityHost.Core.Versions;
-using ExtensibilityHost.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Core.Tests.Invocations;
 

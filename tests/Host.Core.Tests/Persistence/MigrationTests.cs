@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using ExtensibilityHost.Core.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;

@@ -1,7 +1,6 @@
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Tenants;
 using ExtensibilityHost.Core.Versions;
-using Microsoft.EntityFrameworkCore;
 
 namespace ExtensibilityHost.Core.Tests.Persistence;
 

@@ -1,10 +1,7 @@
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
-using ExtensibilityHost.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
-using Wasmtime.Components;
 
 namespace ExtensibilityHost.Core.Tests.Runtime;
 

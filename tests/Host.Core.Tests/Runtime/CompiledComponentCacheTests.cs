@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
-using ExtensibilityHost.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ExtensibilityHost.Core.Tests.Runtime;

@@ -1,8 +1,6 @@
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
-using ExtensibilityHost.Testing;
 
 namespace ExtensibilityHost.Core.Tests.Runtime;
 

@@ -1,4 +1,3 @@
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
 
 namespace ExtensibilityHost.Core.Tests.Runtime;

@@ -1,5 +1,3 @@
-using Wasmtime.Components;
-
 namespace ExtensibilityHost.Core.Tests.Runtime;
 
 /// <summary>Builds <c>saas:extensibility/types.event</c> values.</summary>

@@ -1,6 +1,3 @@
-using ExtensibilityHost.Core.Runtime;
-using Wasmtime.Components;
-
 namespace ExtensibilityHost.Core.Tests.Runtime;
 
 [Collection(RuntimeCollection.Name)]

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ExtensibilityHost.Core.Runtime;
 
 namespace ExtensibilityHost.Core.Tests.Runtime;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ExtensibilityHost.Core.Runtime;
 
 namespace ExtensibilityHost.Core.Tests.Runtime;
 

@@ -1,4 +1,3 @@
-using ExtensibilityHost.Core.Runtime;
 using Wasmtime;
 
 namespace ExtensibilityHost.Core.Tests.Runtime;

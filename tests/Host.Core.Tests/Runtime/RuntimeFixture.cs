@@ -1,8 +1,6 @@
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
-using ExtensibilityHost.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ExtensibilityHost.Core.Tests.Runtime;

@@ -1,6 +1,3 @@
-using ExtensibilityHost.Core.Runtime;
-using Wasmtime.Components;
-
 namespace ExtensibilityHost.Core.Tests.Runtime;
 
 /// <summary>Each limit and trap class, proven with a real guest in a real engine.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports.Wasi;
 
 namespace ExtensibilityHost.Core.Tests.Runtime;

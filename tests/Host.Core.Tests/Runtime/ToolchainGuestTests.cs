@@ -1,11 +1,8 @@
 using System.Text.Json;
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
 using ExtensibilityHost.Core.Runtime.Imports.Wasi;
-using ExtensibilityHost.Testing;
-using Wasmtime.Components;
 
 namespace ExtensibilityHost.Core.Tests.Runtime;
 

@@ -1,5 +1,3 @@
-using ExtensibilityHost.Core.Runtime;
-
 namespace ExtensibilityHost.Core.Tests.Runtime;
 
 public sealed class WireNamesTests

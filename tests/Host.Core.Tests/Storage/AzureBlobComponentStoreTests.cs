@@ -1,9 +1,7 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Storage;
 using ExtensibilityHost.Core.Storage.AzureBlob;
-using ExtensibilityHost.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ExtensibilityHost.Core.Tests.Storage;

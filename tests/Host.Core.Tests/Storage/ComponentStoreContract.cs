@@ -1,4 +1,3 @@
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Storage;
 
 namespace ExtensibilityHost.Core.Tests.Storage;
@@ -400,46 +399,5 @@ public abstract class ComponentStoreContract
     }
 
     /// <summary>An upload body as a request delivers it: forward-only, length unknown.</summary>
-    protected sealed class NonSeekableStream(byte[] content) : Stream
-    {
-        private readonly MemoryStream _inner = new(content);
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => _inner.ReadAsync(buffer, cancellationToken);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
+    protected sealed class NonSeekableStream(byte[] content) : ForwardOnlyStream(new MemoryStream(content));
 }

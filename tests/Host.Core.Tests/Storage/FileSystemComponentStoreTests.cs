@@ -1,4 +1,3 @@
-using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Storage;
 using ExtensibilityHost.Core.Storage.FileSystem;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -137,26 +136,9 @@ public sealed class FileSystemComponentStoreTests : ComponentStoreContract, IDis
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     /// <summary>A forward-only source that runs a callback once, after its first read has been handed out.</summary>
-    private sealed class CallbackStream(byte[] content, Action afterFirstRead) : Stream
+    private sealed class CallbackStream(byte[] content, Action afterFirstRead) : ForwardOnlyStream(new MemoryStream(content))
     {
-        private readonly MemoryStream _inner = new(content);
         private int _reads;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -165,30 +147,7 @@ public sealed class FileSystemComponentStoreTests : ComponentStoreContract, IDis
                 afterFirstRead();
             }
 
-            return _inner.Read(buffer);
-        }
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(Read(buffer.Span));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner.Dispose();
-            }
-
-            base.Dispose(disposing);
+            return base.Read(buffer);
         }
     }
 }

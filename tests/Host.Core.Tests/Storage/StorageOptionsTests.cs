@@ -1,6 +1,5 @@
 using ExtensibilityHost.Core.Storage;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace ExtensibilityHost.Core.Tests.Storage;

@@ -136,6 +136,17 @@ unsafe fn write_failure(area: *mut u8, failure: Failure) {
     lend(area, 12, failure.message);
 }
 
+/// Calls an import `get: func(key: string) -> option<…>` (key-value's and config's) and takes its answer.
+pub(crate) fn get_option(key: &str, import: unsafe extern "C" fn(*const u8, usize, *mut u8)) -> Option<Vec<u8>> {
+    let mut area = ImportReturnArea::new();
+    unsafe { import(key.as_ptr(), key.len(), area.as_mut_ptr()) };
+    area.take_option()
+}
+
+/// A `get` import off wasm (`cargo check`, docs), where no host is: nothing is there.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) unsafe extern "C" fn absent_get(_key_ptr: *const u8, _key_len: usize, _ret: *mut u8) {}
+
 /// The body of the exported `event-handler.handle`.
 ///
 /// # Safety

@@ -1,6 +1,7 @@
 //! `saas:extensibility/config@1.0.0`: read-only settings the operator's admins set per component.
 
-use crate::abi::ImportReturnArea;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::abi::absent_get as import_get;
 
 #[cfg(target_arch = "wasm32")]
 #[link(wasm_import_module = "saas:extensibility/config@1.0.0")]
@@ -11,12 +12,5 @@ extern "C" {
 
 /// The setting named `key`, or `None` when it is not set.
 pub fn get(key: &str) -> Option<String> {
-    let mut area = ImportReturnArea::new();
-    #[cfg(target_arch = "wasm32")]
-    unsafe {
-        import_get(key.as_ptr(), key.len(), area.as_mut_ptr());
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = key;
-    area.take_option().map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+    crate::abi::get_option(key, import_get).map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
 }

@@ -1,6 +1,8 @@
 //! `saas:extensibility/key-value@1.0.0`: a small store private to this tenant and component.
 
 use crate::abi::ImportReturnArea;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::abi::absent_get as import_get;
 
 #[cfg(target_arch = "wasm32")]
 #[link(wasm_import_module = "saas:extensibility/key-value@1.0.0")]
@@ -13,36 +15,25 @@ extern "C" {
     fn import_delete(key_ptr: *const u8, key_len: usize);
 }
 
+// Off wasm (`cargo check`, docs) no host is there: writes go nowhere.
+#[cfg(not(target_arch = "wasm32"))]
+unsafe extern "C" fn import_set(_key_ptr: *const u8, _key_len: usize, _value_ptr: *const u8, _value_len: usize, _ret: *mut u8) {}
+#[cfg(not(target_arch = "wasm32"))]
+unsafe extern "C" fn import_delete(_key_ptr: *const u8, _key_len: usize) {}
+
 /// The value stored under `key`, or `None`.
 pub fn get(key: &str) -> Option<Vec<u8>> {
-    let mut area = ImportReturnArea::new();
-    #[cfg(target_arch = "wasm32")]
-    unsafe {
-        import_get(key.as_ptr(), key.len(), area.as_mut_ptr());
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = key;
-    area.take_option()
+    crate::abi::get_option(key, import_get)
 }
 
 /// Stores `value` under `key`. `Err` says which host cap (key size, value size, entry count) was hit.
 pub fn set(key: &str, value: &[u8]) -> Result<(), String> {
     let mut area = ImportReturnArea::new();
-    #[cfg(target_arch = "wasm32")]
-    unsafe {
-        import_set(key.as_ptr(), key.len(), value.as_ptr(), value.len(), area.as_mut_ptr());
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = (key, value);
+    unsafe { import_set(key.as_ptr(), key.len(), value.as_ptr(), value.len(), area.as_mut_ptr()) };
     area.take_result()
 }
 
 /// Removes `key`; removing a missing key is not an error.
 pub fn delete(key: &str) {
-    #[cfg(target_arch = "wasm32")]
-    unsafe {
-        import_delete(key.as_ptr(), key.len());
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = key;
+    unsafe { import_delete(key.as_ptr(), key.len()) }
 }

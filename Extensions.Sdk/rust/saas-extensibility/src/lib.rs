@@ -71,20 +71,11 @@ pub trait ExtensionPoint {
 macro_rules! export_event_handler {
     ($handler:ty) => {
         #[export_name = "saas:extensibility/event-handler@1.0.0#handle"]
+        // The event record flattened as in `abi::handle_event` (id, event-type, tenant-id, occurred-at, payload).
         pub unsafe extern "C" fn __saas_extensibility_handle(
-            id_ptr: *mut u8,
-            id_len: usize,
-            type_ptr: *mut u8,
-            type_len: usize,
-            tenant_ptr: *mut u8,
-            tenant_len: usize,
-            occurred_at: i64,
-            payload_ptr: *mut u8,
-            payload_len: usize,
+            a: *mut u8, b: usize, c: *mut u8, d: usize, e: *mut u8, f: usize, g: i64, h: *mut u8, i: usize,
         ) -> *mut u8 {
-            $crate::abi::handle_event::<$handler>(
-                id_ptr, id_len, type_ptr, type_len, tenant_ptr, tenant_len, occurred_at, payload_ptr, payload_len,
-            )
+            $crate::abi::handle_event::<$handler>(a, b, c, d, e, f, g, h, i)
         }
 
         #[export_name = "cabi_post_saas:extensibility/event-handler@1.0.0#handle"]
