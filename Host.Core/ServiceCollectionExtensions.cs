@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuntimeOptions>, RuntimeOptionsValidator>());
 
         services.AddHostDatabase(configuration);
+        services.AddNodeCaches(configuration);
         services.AddTenants();
         services.AddComponentVersions(configuration);
         services.AddReviews();

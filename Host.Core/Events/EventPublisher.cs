@@ -16,6 +16,7 @@ namespace ExtensibilityHost.Core.Events;
 internal sealed partial class EventPublisher(
     HostDbContext db,
     IValidator<DomainEvent> validator,
+    SubscriptionRoutes routes,
     SyncHandlerChain syncHandlers,
     OutboxWriter outbox,
     ILogger<EventPublisher> logger) : IEventPublisher
@@ -39,12 +40,23 @@ internal sealed partial class EventPublisher(
             };
         }
 
-        var subscriptions = await db.Subscriptions.AsNoTracking()
-            .Where(s => s.TenantId == domainEvent.TenantId && s.EventType == domainEvent.EventType)
-            .OrderBy(s => s.Rank).ThenBy(s => s.CreatedAt).ThenBy(s => s.Id)
-            .ToListAsync(cancellationToken);
+        var subscriptions = await routes.ForAsync(domainEvent.TenantId, domainEvent.EventType, cancellationToken);
+        if (subscriptions.Length == 0)
+        {
+            return new EventPublishResult
+            {
+                EventId = domainEvent.EventId,
+                Status = EventPublishStatus.Proceeded,
+                Payload = domainEvent.Payload,
+                Decisions = [],
+                DeliveryIds = [],
+            };
+        }
 
-        if (db.Database.IsSqlite() && db.Database.CurrentTransaction is not null && subscriptions.Exists(s => s.Mode == SubscriptionMode.Sync))
+        // A context that never opened its connection holds no transaction: asking it would cost
+        // its initialisation on every event.
+        if (db.HasOpenedConnection && db.Database.IsSqlite() && db.Database.CurrentTransaction is not null
+            && Array.Exists(subscriptions, s => s.Mode == SubscriptionMode.Sync))
         {
             // SQLite has one writer: the runner records each invocation in a transaction of its own,
             // which would wait for this one while this one waits for the handler.
@@ -69,7 +81,7 @@ internal sealed partial class EventPublisher(
             };
         }
 
-        var asyncSubscriptions = subscriptions.Where(s => s.Mode == SubscriptionMode.Async).ToList();
+        var asyncSubscriptions = Array.FindAll(subscriptions, s => s.Mode == SubscriptionMode.Async).ToList();
         return new EventPublishResult
         {
             EventId = domainEvent.EventId,

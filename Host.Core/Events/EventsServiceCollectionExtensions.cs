@@ -48,6 +48,7 @@ internal static class EventsServiceCollectionExtensions
         services.TryAddSingleton<IValidator<UpsertSubscription>, UpsertSubscriptionValidator>();
         services.TryAddScoped<IEventPublisher, EventPublisher>();
         services.TryAddSingleton<SyncHandlerChain>();
+        services.TryAddSingleton<SubscriptionRoutes>();
         services.TryAddScoped<OutboxWriter>();
         services.TryAddScoped<SubscriptionService>();
         services.TryAddSingleton<DeliveryTransitions>();

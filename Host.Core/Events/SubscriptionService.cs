@@ -1,3 +1,4 @@
+using ExtensibilityHost.Core.Caching;
 using ExtensibilityHost.Core.Persistence;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ExtensibilityHost.Core.Events;
 
 /// <summary>Tenants' event subscriptions: subscribe (create or change), list, unsubscribe.</summary>
-public sealed class SubscriptionService(HostDbContext db, IValidator<UpsertSubscription> validator, TimeProvider time)
+public sealed class SubscriptionService(HostDbContext db, IValidator<UpsertSubscription> validator, HostChanges changes, TimeProvider time)
 {
     /// <summary>The rank gap between subscriptions ranked automatically, so explicit ranks fit between them.</summary>
     public const int RankStep = 10;
@@ -34,17 +35,21 @@ public sealed class SubscriptionService(HostDbContext db, IValidator<UpsertSubsc
             });
         }
 
+        SubscriptionUpsertResult saved;
         try
         {
-            return await SaveAsync(request, cancellationToken);
+            saved = await SaveAsync(request, cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Lost a race with a concurrent subscribe of the same component: the unique index
             // decided, and the row now exists, so this becomes an update of it.
             db.ChangeTracker.Clear();
-            return await SaveAsync(request, cancellationToken);
+            saved = await SaveAsync(request, cancellationToken);
         }
+
+        await changes.StampAsync(db, cancellationToken);
+        return saved;
     }
 
     /// <summary>The tenant's subscriptions, of one event type or all, in dispatch order (event type, rank, creation).</summary>
@@ -64,10 +69,18 @@ public sealed class SubscriptionService(HostDbContext db, IValidator<UpsertSubsc
     /// delivered: the event was published while the subscription existed.
     /// </summary>
     /// <returns>Whether there was such a subscription.</returns>
-    public async Task<bool> DeleteAsync(string tenantId, string eventType, string component, CancellationToken cancellationToken = default) =>
-        await db.Subscriptions
+    public async Task<bool> DeleteAsync(string tenantId, string eventType, string component, CancellationToken cancellationToken = default)
+    {
+        var deleted = await db.Subscriptions
             .Where(s => s.TenantId == tenantId && s.EventType == eventType && s.ComponentName == component)
             .ExecuteDeleteAsync(cancellationToken) > 0;
+        if (deleted)
+        {
+            await changes.StampAsync(db, cancellationToken);
+        }
+
+        return deleted;
+    }
 
     private async Task<SubscriptionUpsertResult> SaveAsync(UpsertSubscription request, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using ExtensibilityHost.Core.Caching;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace ExtensibilityHost.Core.ExtensionPoints;
 /// <see cref="Invocations.ExtensionCallStatus.NotFound"/> or <see cref="Invocations.ExtensionCallStatus.NoActiveVersion"/>.
 /// Uses the caller's scoped <see cref="HostDbContext"/>, so a tenant-restricted scope only reaches its own bindings.
 /// </summary>
-public sealed class ExtensionPointBinder(HostDbContext db, ExtensionPointRegistry registry, TimeProvider time)
+public sealed class ExtensionPointBinder(HostDbContext db, ExtensionPointRegistry registry, HostChanges changes, TimeProvider time)
 {
     /// <summary>Binds <paramref name="componentName"/> to <paramref name="point"/> for the tenant, replacing an earlier binding.</summary>
     /// <exception cref="ArgumentException">The component name is empty or too long.</exception>
@@ -31,6 +32,13 @@ public sealed class ExtensionPointBinder(HostDbContext db, ExtensionPointRegistr
             return ExtensionPointBindStatus.TenantNotFound;
         }
 
+        var status = await WriteAsync(tenantId, point, componentName, cancellationToken);
+        await changes.StampAsync(db, cancellationToken);
+        return status;
+    }
+
+    private async Task<ExtensionPointBindStatus> WriteAsync(string tenantId, string point, string componentName, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         if (await UpdateAsync(tenantId, point, componentName, now, cancellationToken))
         {
@@ -61,10 +69,18 @@ public sealed class ExtensionPointBinder(HostDbContext db, ExtensionPointRegistr
 
     /// <summary>Removes the tenant's binding of <paramref name="point"/>.</summary>
     /// <returns>Whether there was one.</returns>
-    public async Task<bool> UnbindAsync(string tenantId, string point, CancellationToken cancellationToken = default) =>
-        await db.ExtensionPointBindings
+    public async Task<bool> UnbindAsync(string tenantId, string point, CancellationToken cancellationToken = default)
+    {
+        var deleted = await db.ExtensionPointBindings
             .Where(b => b.TenantId == tenantId && b.Point == point)
             .ExecuteDeleteAsync(cancellationToken) > 0;
+        if (deleted)
+        {
+            await changes.StampAsync(db, cancellationToken);
+        }
+
+        return deleted;
+    }
 
     /// <summary>The tenant's bindings, by point.</summary>
     public async Task<IReadOnlyList<ExtensionPointBinding>> ListAsync(string tenantId, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ExtensibilityHost.Core.Caching;
 using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Invocations.Json;
 using ExtensibilityHost.Core.Persistence;
@@ -14,8 +15,10 @@ namespace ExtensibilityHost.Core.ExtensionPoints;
 /// point's failure policy.
 /// </summary>
 internal sealed partial class ExtensionPoints(
-    ExtensionPointRegistry registry, IServiceScopeFactory scopes, JsonInvoker invoker, ILogger<ExtensionPoints> logger) : IExtensionPoints
+    ExtensionPointRegistry registry, IServiceScopeFactory scopes, JsonInvoker invoker, HostChanges changes, ILogger<ExtensionPoints> logger) : IExtensionPoints
 {
+    private readonly NodeCache<(string Tenant, string Point), string?> _bindings = new(changes);
+
     private static readonly JsonSerializerOptions DefaultSerializerOptions = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
@@ -93,15 +96,17 @@ internal sealed partial class ExtensionPoints(
         }
     }
 
-    private async Task<string?> BoundComponentAsync(string tenantId, string point, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<HostDbContext>().ExtensionPointBindings
-            .AsNoTracking()
-            .Where(b => b.TenantId == tenantId && b.Point == point)
-            .Select(b => b.ComponentName)
-            .FirstOrDefaultAsync(cancellationToken);
-    }
+    /// <summary>The tenant's component bound to the point, cached per node until a binding changes (<see cref="ExtensionPointBinder"/> stamps it).</summary>
+    private ValueTask<string?> BoundComponentAsync(string tenantId, string point, CancellationToken cancellationToken) =>
+        _bindings.GetOrLoadAsync((tenantId, point), scopes, static async (binding, scopes, ct) =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<HostDbContext>().ExtensionPointBindings
+                .AsNoTracking()
+                .Where(b => b.TenantId == binding.Tenant && b.Point == binding.Point)
+                .Select(b => b.ComponentName)
+                .FirstOrDefaultAsync(ct);
+        }, cancellationToken);
 
     private ExtensionPointResult ApplyPolicy(ExtensionPointDefinition definition, string tenantId, ExtensionPointResult result)
     {

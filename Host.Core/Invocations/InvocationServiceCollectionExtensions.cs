@@ -4,8 +4,10 @@ using ExtensibilityHost.Core.Invocations.Json;
 using ExtensibilityHost.Core.Invocations.Log;
 using ExtensibilityHost.Core.Invocations.Protection;
 using ExtensibilityHost.Core.Invocations.Running;
+using ExtensibilityHost.Core.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -24,6 +26,7 @@ internal static class InvocationServiceCollectionExtensions
         services.TryAddSingleton<TenantConcurrencyLimiter>();
         services.TryAddSingleton<CircuitBreaker>();
         services.TryAddSingleton<InvocationLogWriter>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<InvocationLogWriter>());
         services.TryAddSingleton<ActiveVersionResolver>();
         services.TryAddSingleton<ExtensionAdmission>();
         services.TryAddSingleton<CompiledVersionLoader>();
@@ -35,8 +38,9 @@ internal static class InvocationServiceCollectionExtensions
         services.TryAddSingleton<JsonInvoker>();
         services.TryAddSingleton<IComponentInvoker>(sp => sp.GetRequiredService<JsonInvoker>());
         services.TryAddScoped<ExtensionProtection>();
-        services.TryAddScoped<InvocationLogReader>();
-        services.TryAddScoped<ExtensionHealth>();
+        services.TryAddScoped(sp => new InvocationLogReader(sp.GetRequiredService<HostDbContext>(), sp.GetRequiredService<InvocationLogWriter>()));
+        services.TryAddScoped(sp => new ExtensionHealth(
+            sp.GetRequiredService<HostDbContext>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<InvocationLogWriter>()));
         services.TryAddSingleton<InvocationMetrics>();
         return services;
     }

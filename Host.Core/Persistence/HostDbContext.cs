@@ -1,3 +1,4 @@
+using ExtensibilityHost.Core.Caching;
 using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.ExtensionPoints;
 using ExtensibilityHost.Core.Invocations;
@@ -29,6 +30,13 @@ public abstract class HostDbContext : DbContext
 
     /// <summary>The tenant this context is restricted to, or null (admin/system).</summary>
     public string? ScopedTenantId => _tenantScope.TenantId;
+
+    /// <summary>
+    /// Whether this context has opened its connection (set by <see cref="SqliteConnectionSettings"/>):
+    /// a context that never did holds no transaction or lock, which the hot path can know without
+    /// initialising the context.
+    /// </summary>
+    internal bool HasOpenedConnection { get; set; }
 
     /// <summary>Tenants.</summary>
     public DbSet<Tenant> Tenants => Set<Tenant>();
@@ -62,6 +70,9 @@ public abstract class HostDbContext : DbContext
 
     /// <summary>Which component of a tenant serves which extension point.</summary>
     public DbSet<ExtensionPointBinding> ExtensionPointBindings => Set<ExtensionPointBinding>();
+
+    /// <summary>The one row host nodes poll to invalidate their caches (<see cref="HostChanges"/>).</summary>
+    public DbSet<ChangeStamp> ChangeStamps => Set<ChangeStamp>();
 
     /// <inheritdoc/>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

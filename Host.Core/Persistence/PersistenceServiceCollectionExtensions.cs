@@ -38,14 +38,16 @@ internal static class PersistenceServiceCollectionExtensions
         {
             services.AddDbContext<SqlServerHostDbContext>((sp, options) =>
                 options.UseSqlServer(sp.GetRequiredService<IOptions<PersistenceOptions>>().Value.ConnectionString,
-                    sql => sql.EnableRetryOnFailure()));
+                    sql => sql.EnableRetryOnFailure()),
+                optionsLifetime: ServiceLifetime.Singleton);
             services.TryAddScoped<HostDbContext>(sp => sp.GetRequiredService<SqlServerHostDbContext>());
         }
         else
         {
             services.AddDbContext<SqliteHostDbContext>((sp, options) =>
                 options.UseSqlite(sp.GetRequiredService<IOptions<PersistenceOptions>>().Value.ConnectionString)
-                    .AddInterceptors(SqliteSettings));
+                    .AddInterceptors(SqliteSettings),
+                optionsLifetime: ServiceLifetime.Singleton);
             services.TryAddScoped<HostDbContext>(sp => sp.GetRequiredService<SqliteHostDbContext>());
         }
 

@@ -12,6 +12,7 @@ namespace ExtensibilityHost.Core.Persistence;
 /// lose the last commits but never corrupts the file. Every invocation writes its log record, so
 /// a sync per commit would cap the host at a few hundred invocations a second.
 /// <c>busy_timeout</c> makes a writer wait for the single write lock instead of failing at once.
+/// It also marks the context as having opened its connection (<see cref="HostDbContext.HasOpenedConnection"/>).
 /// </remarks>
 internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
@@ -19,6 +20,7 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        MarkOpened(eventData);
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -26,8 +28,17 @@ internal sealed class SqliteConnectionSettings : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        MarkOpened(eventData);
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void MarkOpened(ConnectionEndEventData eventData)
+    {
+        if (eventData.Context is HostDbContext context)
+        {
+            context.HasOpenedConnection = true;
+        }
     }
 }

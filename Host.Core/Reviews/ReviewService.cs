@@ -1,3 +1,4 @@
+using ExtensibilityHost.Core.Caching;
 using System.Data.Common;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Versions;
@@ -22,7 +23,7 @@ namespace ExtensibilityHost.Core.Reviews;
 /// "database is locked". Two approvals of different versions of one component are decided by the
 /// filtered unique index "one active version per component".
 /// </remarks>
-public sealed partial class ReviewService(HostDbContext db, TimeProvider time, ILogger<ReviewService> logger)
+public sealed partial class ReviewService(HostDbContext db, HostChanges changes, TimeProvider time, ILogger<ReviewService> logger)
 {
     /// <summary>Approves a pending version: it becomes active and the component's active version (if any) superseded.</summary>
     /// <param name="versionId">The version.</param>
@@ -145,7 +146,9 @@ public sealed partial class ReviewService(HostDbContext db, TimeProvider time, I
                     At = now,
                 });
                 await db.SaveChangesAsync(cancellationToken);
+                await changes.StampAsync(db, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                changes.Invalidate();
             }
             catch (Exception exception) when (IsUniqueViolation(exception))
             {

@@ -1,5 +1,6 @@
 using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Invocations.Json;
+using ExtensibilityHost.Core.Invocations.Log;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Reviews;
 using ExtensibilityHost.Core.Runtime;
@@ -19,7 +20,8 @@ internal static class ReviewsServiceCollectionExtensions
             sp.GetRequiredService<CompiledComponentCache>(),
             sp.GetRequiredService<IComponentStore>(),
             sp.GetRequiredService<ComponentSandbox>(),
-            sp.GetRequiredService<ComponentDescriptions>()));
+            sp.GetRequiredService<ComponentDescriptions>(),
+            sp.GetRequiredService<InvocationLogWriter>()));
         return services;
     }
 }

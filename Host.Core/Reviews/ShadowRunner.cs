@@ -31,9 +31,12 @@ public sealed class ShadowRunner
     private readonly IComponentStore _store;
     private readonly ComponentSandbox _sandbox;
     private readonly ComponentDescriptions _descriptions;
+    private readonly InvocationLogWriter _log;
 
-    internal ShadowRunner(HostDbContext db, CompiledComponentCache cache, IComponentStore store, ComponentSandbox sandbox, ComponentDescriptions descriptions)
+    internal ShadowRunner(
+        HostDbContext db, CompiledComponentCache cache, IComponentStore store, ComponentSandbox sandbox, ComponentDescriptions descriptions, InvocationLogWriter log)
     {
+        _log = log;
         _db = db;
         _cache = cache;
         _store = store;
@@ -67,6 +70,7 @@ public sealed class ShadowRunner
             return Empty(candidate, active.Number, "This is the active version: a shadow run replays its inputs against another version.");
         }
 
+        await _log.FlushAsync(cancellationToken);
         var records = await _db.Invocations.AsNoTracking()
             .Where(r => r.VersionId == active.Id && r.InputJson != null)
             .OrderByDescending(r => r.StartedAt)

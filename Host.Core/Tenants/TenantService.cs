@@ -1,10 +1,11 @@
+using ExtensibilityHost.Core.Caching;
 using ExtensibilityHost.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ExtensibilityHost.Core.Tenants;
 
 /// <summary>Creates and reads tenants.</summary>
-public sealed class TenantService(HostDbContext db, TimeProvider time)
+public sealed class TenantService(HostDbContext db, HostChanges changes, TimeProvider time)
 {
     /// <summary>Creates a tenant and its first API key; null when the id is taken.</summary>
     public async Task<CreatedTenant?> CreateAsync(CreateTenantRequest request, CancellationToken cancellationToken)
@@ -40,6 +41,8 @@ public sealed class TenantService(HostDbContext db, TimeProvider time)
             return null;
         }
 
+        // Calls naming this tenant were "no such tenant" until now.
+        await changes.StampAsync(db, cancellationToken);
         return new CreatedTenant(tenant, secret.Key);
     }
 

@@ -1,3 +1,4 @@
+using ExtensibilityHost.Core.Caching;
 using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Runtime;
@@ -29,13 +30,15 @@ public sealed partial class ComponentUploader
     private readonly ComponentValidator _validator;
     private readonly CompiledComponentCache _cache;
     private readonly ValidationSlots _slots;
+    private readonly HostChanges _changes;
     private readonly TimeProvider _time;
     private readonly ILogger<ComponentUploader> _logger;
 
     internal ComponentUploader(
         HostDbContext db, IComponentStore store, ComponentValidator validator, CompiledComponentCache cache,
-        ValidationSlots slots, TimeProvider time, ILogger<ComponentUploader> logger)
+        ValidationSlots slots, HostChanges changes, TimeProvider time, ILogger<ComponentUploader> logger)
     {
+        _changes = changes;
         _db = db;
         _store = store;
         _validator = validator;
@@ -117,6 +120,7 @@ public sealed partial class ComponentUploader
             var now = _time.GetUtcNow().UtcDateTime;
             var component = await _db.Components.FirstOrDefaultAsync(c => c.TenantId == tenantId && c.Name == componentName, cancellationToken);
             var number = 1;
+            var newComponent = component is null;
             if (component is null)
             {
                 component = new TenantComponent { Id = Guid.CreateVersion7(), TenantId = tenantId, Name = componentName, CreatedAt = now };
@@ -149,6 +153,12 @@ public sealed partial class ComponentUploader
             {
                 await _db.SaveChangesAsync(cancellationToken);
                 _db.ChangeTracker.Clear();
+                if (newComponent)
+                {
+                    // Calls of this name were "no such component" until now.
+                    await _changes.StampAsync(_db, cancellationToken);
+                }
+
                 return (version, true);
             }
             catch (DbUpdateException exception)

@@ -1,3 +1,4 @@
+using ExtensibilityHost.Core.Caching;
 using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Runtime;
@@ -27,6 +28,7 @@ internal static class VersionsServiceCollectionExtensions
             sp.GetRequiredService<ComponentValidator>(),
             sp.GetRequiredService<CompiledComponentCache>(),
             sp.GetRequiredService<ValidationSlots>(),
+            sp.GetRequiredService<HostChanges>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ComponentUploader>>()));
         services.TryAddScoped<VersionCatalog>();

@@ -1,3 +1,4 @@
+using ExtensibilityHost.Core.Caching;
 using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.Invocations.Log;
 using ExtensibilityHost.Core.Persistence;
@@ -109,8 +110,10 @@ public sealed class EmbeddedHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
+    /// <summary>Runs <paramref name="work"/> on a fresh context, after the invocation records still queued on this host are written.</summary>
     public async Task<T> WithDbAsync<T>(Func<HostDbContext, Task<T>> work)
     {
+        await Get<InvocationLogWriter>().FlushAsync();
         await using var scope = _services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<HostDbContext>());
     }
@@ -176,6 +179,9 @@ public sealed class EmbeddedHost : IAsyncDisposable
             };
             db.Versions.Add(version);
             await db.SaveChangesAsync();
+
+            // As the host's own approvals do: every node's caches see the new version.
+            await Get<HostChanges>().StampAsync(db, CancellationToken.None);
             return version.Id;
         });
     }

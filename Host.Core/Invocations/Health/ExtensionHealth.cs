@@ -1,3 +1,4 @@
+using ExtensibilityHost.Core.Invocations.Log;
 using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.Invocations.Protection;
 using ExtensibilityHost.Core.Invocations.Running;
@@ -17,25 +18,37 @@ namespace ExtensibilityHost.Core.Invocations.Health;
 /// Percentiles are computed in memory over at most <see cref="MaxSampledInvocations"/> invocations
 /// of the window (the newest), which keeps a page fast on a busy host; counts are exact.
 /// </remarks>
-public sealed class ExtensionHealth(HostDbContext db, TimeProvider time)
+public sealed class ExtensionHealth
 {
+    private readonly HostDbContext _db;
+    private readonly TimeProvider _time;
+    private readonly InvocationLogWriter _writer;
+
+    internal ExtensionHealth(HostDbContext db, TimeProvider time, InvocationLogWriter writer)
+    {
+        _db = db;
+        _time = time;
+        _writer = writer;
+    }
+
     /// <summary>The most invocations whose durations one statistic reads.</summary>
     public const int MaxSampledInvocations = 50_000;
 
     /// <summary>Every tenant's components with their statistics over the last <paramref name="window"/>, busiest first.</summary>
     public async Task<List<ComponentHealth>> OverviewAsync(TimeSpan window, CancellationToken cancellationToken = default)
     {
-        var since = time.GetUtcNow().UtcDateTime - window;
+        await _writer.FlushAsync(cancellationToken);
+        var since = _time.GetUtcNow().UtcDateTime - window;
         var components = await (
-            from component in db.Components.AsNoTracking()
-            join tenant in db.Tenants on component.TenantId equals tenant.Id
+            from component in _db.Components.AsNoTracking()
+            join tenant in _db.Tenants on component.TenantId equals tenant.Id
             select new { component.Id, component.TenantId, component.Name, component.Disabled, TenantDisabled = tenant.Disabled })
             .ToListAsync(cancellationToken);
-        var versions = await db.Versions.AsNoTracking()
+        var versions = await _db.Versions.AsNoTracking()
             .Where(v => v.Status == VersionStatus.Active || v.Status == VersionStatus.Suspended)
             .Select(v => new { v.Id, v.ComponentId, v.Number, v.Status, v.StatusReason, v.StatusChangedAt })
             .ToListAsync(cancellationToken);
-        var samples = await db.Invocations.AsNoTracking()
+        var samples = await _db.Invocations.AsNoTracking()
             .Where(r => r.StartedAt >= since)
             .OrderByDescending(r => r.StartedAt)
             .Take(MaxSampledInvocations)
@@ -67,9 +80,10 @@ public sealed class ExtensionHealth(HostDbContext db, TimeProvider time)
         string tenantId, string componentName, TimeSpan window, int buckets, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(buckets, 1);
-        var end = time.GetUtcNow().UtcDateTime;
+        await _writer.FlushAsync(cancellationToken);
+        var end = _time.GetUtcNow().UtcDateTime;
         var start = end - window;
-        var samples = await db.Invocations.AsNoTracking()
+        var samples = await _db.Invocations.AsNoTracking()
             .Where(r => r.TenantId == tenantId && r.ComponentName == componentName && r.StartedAt >= start)
             .OrderByDescending(r => r.StartedAt)
             .Take(MaxSampledInvocations)
@@ -87,7 +101,7 @@ public sealed class ExtensionHealth(HostDbContext db, TimeProvider time)
 
     /// <summary>Dead-lettered deliveries of every tenant, newest first.</summary>
     public Task<List<OutboxDelivery>> DeadLettersAsync(int limit, CancellationToken cancellationToken = default) =>
-        db.Deliveries.AsNoTracking()
+        _db.Deliveries.AsNoTracking()
             .Where(d => d.Status == DeliveryStatus.DeadLettered)
             .OrderByDescending(d => d.CompletedAt)
             .Take(limit)

@@ -3,18 +3,34 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ExtensibilityHost.Core.Invocations.Log;
 
-/// <summary>Reads a tenant's invocation log.</summary>
-public sealed class InvocationLogReader(HostDbContext db)
+/// <summary>
+/// Reads a tenant's invocation log — after the records still queued on this node are written
+/// (<see cref="InvocationLogWriter.FlushAsync"/>), so every call that has returned here is in it.
+/// </summary>
+public sealed class InvocationLogReader
 {
+    private readonly HostDbContext _db;
+    private readonly InvocationLogWriter _writer;
+
+    internal InvocationLogReader(HostDbContext db, InvocationLogWriter writer)
+    {
+        _db = db;
+        _writer = writer;
+    }
+
     /// <summary>One invocation of the tenant's code, or null.</summary>
-    public Task<InvocationRecord?> FindAsync(string tenantId, Guid invocationId, CancellationToken cancellationToken = default) =>
-        db.Invocations.AsNoTracking().FirstOrDefaultAsync(i => i.TenantId == tenantId && i.Id == invocationId, cancellationToken);
+    public async Task<InvocationRecord?> FindAsync(string tenantId, Guid invocationId, CancellationToken cancellationToken = default)
+    {
+        await _writer.FlushAsync(cancellationToken);
+        return await _db.Invocations.AsNoTracking().FirstOrDefaultAsync(i => i.TenantId == tenantId && i.Id == invocationId, cancellationToken);
+    }
 
     /// <summary>A page of <paramref name="tenantId"/>'s invocations matching <paramref name="query"/>, newest first.</summary>
     public async Task<InvocationPage> QueryAsync(string tenantId, InvocationQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var records = db.Invocations.AsNoTracking().Where(i => i.TenantId == tenantId);
+        await _writer.FlushAsync(cancellationToken);
+        var records = _db.Invocations.AsNoTracking().Where(i => i.TenantId == tenantId);
         if (query.Component is { } component)
         {
             records = records.Where(i => i.ComponentName == component);

@@ -21,6 +21,27 @@ public sealed class InvocationOptions
     /// <summary>Per-tenant overrides of <see cref="MaxConcurrencyPerTenant"/>, by tenant id (e.g. for a bigger plan).</summary>
     public Dictionary<string, int> TenantConcurrency { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The most invocation records written in one transaction. Records queue while a batch is
+    /// written, so under load each commit carries many of them.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int LogBatchSize { get; set; } = 512;
+
+    /// <summary>
+    /// How many records may wait for the writer; when the database falls this far behind, calls
+    /// wait for room instead of the queue growing without bound.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int LogQueueCapacity { get; set; } = 16_384;
+
+    /// <summary>
+    /// How long the writer lets records gather after the first one arrives before it writes them
+    /// (0: at once — batches still form while the previous one commits). A longer delay means
+    /// fewer, larger transactions, and more records lost if the process dies.
+    /// </summary>
+    public TimeSpan LogBatchDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>Failed invocations in a row after which a version is suspended automatically.</summary>
     [Range(1, 10_000)]
     public int FailuresBeforeSuspension { get; set; } = 5;

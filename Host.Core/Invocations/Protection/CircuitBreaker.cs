@@ -34,23 +34,21 @@ internal sealed class CircuitBreaker(IOptions<InvocationOptions> options, TimePr
         _ => true,
     };
 
+    /// <summary>A success of each version: its failures in a row go back to 0, inside the caller's transaction on <paramref name="db"/>.</summary>
+    public static Task ResetAsync(HostDbContext db, IReadOnlyCollection<Guid> versionIds, CancellationToken cancellationToken) =>
+        db.Versions
+            .Where(v => versionIds.Contains(v.Id) && v.ConsecutiveFailures != 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.ConsecutiveFailures, 0), cancellationToken);
+
     /// <summary>
-    /// Feeds one outcome of <paramref name="record"/>'s version into the breaker, inside the caller's
-    /// transaction on <paramref name="db"/>.
+    /// Counts one failure of <paramref name="record"/>'s version, inside the caller's transaction on
+    /// <paramref name="db"/>, and suspends the version when the count reaches the threshold.
     /// </summary>
-    /// <returns>Whether this call suspended the version.</returns>
-    public async Task<bool> RecordAsync(HostDbContext db, InvocationRecord record, bool failed, CancellationToken cancellationToken)
+    /// <returns>Whether this failure suspended the version.</returns>
+    public async Task<bool> RecordFailureAsync(HostDbContext db, InvocationRecord record, CancellationToken cancellationToken)
     {
         if (record.VersionId is not { } versionId)
         {
-            return false;
-        }
-
-        if (!failed)
-        {
-            await db.Versions
-                .Where(v => v.Id == versionId && v.ConsecutiveFailures != 0)
-                .ExecuteUpdateAsync(s => s.SetProperty(v => v.ConsecutiveFailures, 0), cancellationToken);
             return false;
         }
 

@@ -1,3 +1,4 @@
+using ExtensibilityHost.Core.Caching;
 using System.Data.Common;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Persistence.Configurations;
@@ -13,7 +14,7 @@ namespace ExtensibilityHost.Core.Invocations.Protection;
 /// and the kill switches of a tenant or a component (which stop it at the next call, on every node).
 /// Uses the caller's scoped <see cref="HostDbContext"/>, so a tenant-restricted scope only reaches its own rows.
 /// </summary>
-public sealed partial class ExtensionProtection(HostDbContext db, TimeProvider time, ILogger<ExtensionProtection> logger)
+public sealed partial class ExtensionProtection(HostDbContext db, HostChanges changes, TimeProvider time, ILogger<ExtensionProtection> logger)
 {
     /// <summary>
     /// Makes a suspended version active again with its failure count reset, and audits the decision
@@ -94,7 +95,9 @@ public sealed partial class ExtensionProtection(HostDbContext db, TimeProvider t
                 At = now,
             });
             await db.SaveChangesAsync(ct);
+            await changes.StampAsync(db, ct);
             await transaction.CommitAsync(ct);
+            changes.Invalidate();
             return VersionReenableStatus.Reenabled;
         }, cancellationToken);
 
@@ -116,6 +119,7 @@ public sealed partial class ExtensionProtection(HostDbContext db, TimeProvider t
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Disabled, disabled), cancellationToken) > 0;
         if (found)
         {
+            await changes.StampAsync(db, cancellationToken);
             LogTenantSwitch(tenantId, disabled);
         }
 
@@ -133,6 +137,7 @@ public sealed partial class ExtensionProtection(HostDbContext db, TimeProvider t
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Disabled, disabled), cancellationToken) > 0;
         if (found)
         {
+            await changes.StampAsync(db, cancellationToken);
             LogComponentSwitch(tenantId, componentName, disabled);
         }
 

@@ -1,3 +1,4 @@
+using ExtensibilityHost.Core.Caching;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Versions;
 using Microsoft.EntityFrameworkCore;
@@ -7,12 +8,28 @@ namespace ExtensibilityHost.Core.Invocations.Running;
 
 /// <summary>
 /// Finds what a call of a tenant's component would run: the component, its and its tenant's kill
-/// switches, and its active version — in one query, on the hot path — or, when it has none, why
-/// (the latest suspension's reason).
+/// switches, and its active version — or, when it has none, why (the latest suspension's reason).
+/// Cached per node (<see cref="NodeCache{TKey, TValue}"/>): approvals, roll-backs, suspensions,
+/// re-enables, kill switches and new components stamp a change (<see cref="HostChanges"/>), so the
+/// hot path reads the database only after one.
 /// </summary>
-internal sealed class ActiveVersionResolver(IServiceScopeFactory scopes)
+internal sealed class ActiveVersionResolver(IServiceScopeFactory scopes, HostChanges changes)
 {
-    public async Task<ResolvedComponent?> ResolveAsync(string tenantId, string componentName, CancellationToken cancellationToken)
+    private readonly NodeCache<(string Tenant, string Component), ResolvedComponent?> _components = new(changes);
+    private readonly NodeCache<string, bool> _tenants = new(changes);
+
+    public ValueTask<ResolvedComponent?> ResolveAsync(string tenantId, string componentName, CancellationToken cancellationToken) =>
+        _components.GetOrLoadAsync((tenantId, componentName), scopes, static (key, scopes, ct) => LoadAsync(scopes, key.Tenant, key.Component, ct), cancellationToken);
+
+    /// <summary>Whether the tenant exists, to tell "no such tenant" from "no such component".</summary>
+    public ValueTask<bool> TenantExistsAsync(string tenantId, CancellationToken cancellationToken) =>
+        _tenants.GetOrLoadAsync(tenantId, scopes, static async (tenantId, scopes, ct) =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<HostDbContext>().Tenants.AnyAsync(t => t.Id == tenantId, ct);
+        }, cancellationToken);
+
+    private static async Task<ResolvedComponent?> LoadAsync(IServiceScopeFactory scopes, string tenantId, string componentName, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
@@ -33,7 +50,6 @@ internal sealed class ActiveVersionResolver(IServiceScopeFactory scopes)
                 VersionId = (Guid?)active.Id,
                 Number = (int?)active.Number,
                 active.Sha256,
-                ConsecutiveFailures = (int?)active.ConsecutiveFailures,
             }).FirstOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -42,7 +58,7 @@ internal sealed class ActiveVersionResolver(IServiceScopeFactory scopes)
 
         if (found is { VersionId: { } versionId, Number: { } number, Sha256: { } sha256 })
         {
-            return new ResolvedComponent(found.TenantDisabled, found.Disabled, new ActiveVersion(versionId, number, sha256, found.ConsecutiveFailures ?? 0), null);
+            return new ResolvedComponent(found.TenantDisabled, found.Disabled, new ActiveVersion(versionId, number, sha256), null);
         }
 
         var suspended = await db.Versions.AsNoTracking()
@@ -53,20 +69,10 @@ internal sealed class ActiveVersionResolver(IServiceScopeFactory scopes)
         return new ResolvedComponent(found.TenantDisabled, found.Disabled, null,
             suspended is null ? null : $"version {suspended.Number} is suspended: {suspended.StatusReason}");
     }
-
-    /// <summary>Whether the tenant exists, to tell "no such tenant" from "no such component".</summary>
-    public async Task<bool> TenantExistsAsync(string tenantId, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<HostDbContext>().Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken);
-    }
 }
 
 /// <summary>A component as a call finds it: its switches, and its active version or why it has none.</summary>
 internal sealed record ResolvedComponent(bool TenantDisabled, bool ComponentDisabled, ActiveVersion? Active, string? SuspensionReason);
 
-/// <summary>
-/// The version a call runs, with its failures in a row when resolved (<c>ConsecutiveFailures</c>;
-/// 0 lets a success skip the breaker's reset).
-/// </summary>
-internal sealed record ActiveVersion(Guid Id, int Number, string Sha256, int ConsecutiveFailures);
+/// <summary>The version a call runs.</summary>
+internal sealed record ActiveVersion(Guid Id, int Number, string Sha256);

@@ -27,8 +27,9 @@ internal sealed class ExtensionExecutor(
 
         // A guest call is a synchronous native call that holds its thread for up to its timeout:
         // it runs on the thread pool so the caller's thread (a request, a dispatcher loop) is never
-        // blocked, and the tenant's slot bounds how many pool threads one tenant can hold.
-        // Cancellation only stops a call that has not started; a started one ends at its deadline.
+        // blocked — and callers that start several calls at once get them in parallel — and the
+        // tenant's slot bounds how many pool threads one tenant can hold. Cancellation only stops
+        // a call that has not started; a started one ends at its deadline.
         var invocation = await Task.Run(
             () => sandbox.Invoke(extension.Component, request.Target, request.Arguments, context, request.Limits), cancellationToken);
 

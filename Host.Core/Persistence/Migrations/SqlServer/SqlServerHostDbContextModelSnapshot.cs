@@ -22,6 +22,26 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("ExtensibilityHost.Core.Caching.ChangeStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChangeStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("ExtensibilityHost.Core.Events.OutboxDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -179,7 +199,7 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
                     b.ToTable("ExtensionPointBindings");
                 });
 
-            modelBuilder.Entity("ExtensibilityHost.Core.Invocations.InvocationRecord", b =>
+            modelBuilder.Entity("ExtensibilityHost.Core.Invocations.Log.InvocationRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -17,6 +17,26 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("ExtensibilityHost.Core.Caching.ChangeStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChangeStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("ExtensibilityHost.Core.Events.OutboxDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -174,7 +194,7 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
                     b.ToTable("ExtensionPointBindings");
                 });
 
-            modelBuilder.Entity("ExtensibilityHost.Core.Invocations.InvocationRecord", b =>
+            modelBuilder.Entity("ExtensibilityHost.Core.Invocations.Log.InvocationRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -1,3 +1,4 @@
+using ExtensibilityHost.Core.Caching;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
@@ -6,10 +7,11 @@ namespace ExtensibilityHost.Core.Runtime.Imports.Config;
 
 /// <summary>
 /// Per-tenant, per-component settings that components read through the <c>config</c> import,
-/// managed by admins. A change is visible to the next invocation. Uses the caller's scoped
+/// managed by admins. A change is visible to the next invocation on this node and within
+/// <see cref="CachingOptions.PollInterval"/> on every other (it stamps a change, <see cref="HostChanges"/>). Uses the caller's scoped
 /// <see cref="HostDbContext"/>, so a tenant-restricted scope only reaches its own settings.
 /// </summary>
-public sealed class SettingsEditor(HostDbContext db, TimeProvider time)
+public sealed class SettingsEditor(HostDbContext db, HostChanges changes, TimeProvider time)
 {
     /// <summary>The longest setting key, in characters (validate requests against it).</summary>
     public const int MaxKeyLength = Lengths.SettingKey;
@@ -29,6 +31,32 @@ public sealed class SettingsEditor(HostDbContext db, TimeProvider time)
         ArgumentOutOfRangeException.ThrowIfGreaterThan(key.Length, MaxKeyLength, nameof(key));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(value.Length, MaxValueLength, nameof(value));
 
+        var status = await WriteAsync(tenantId, componentName, key, value, cancellationToken);
+        if (status is SettingWriteStatus.Created or SettingWriteStatus.Updated)
+        {
+            await changes.StampAsync(db, cancellationToken);
+        }
+
+        return status;
+    }
+
+    /// <summary>Deletes a setting.</summary>
+    /// <returns>Whether it existed.</returns>
+    public async Task<bool> DeleteAsync(string tenantId, string componentName, string key, CancellationToken cancellationToken = default)
+    {
+        var deleted = await db.Settings
+            .Where(s => s.TenantId == tenantId && s.ComponentName == componentName && s.Key == key)
+            .ExecuteDeleteAsync(cancellationToken) > 0;
+        if (deleted)
+        {
+            await changes.StampAsync(db, cancellationToken);
+        }
+
+        return deleted;
+    }
+
+    private async Task<SettingWriteStatus> WriteAsync(string tenantId, string componentName, string key, string value, CancellationToken cancellationToken)
+    {
         if (!await db.Tenants.AnyAsync(t => t.Id == tenantId, cancellationToken))
         {
             return SettingWriteStatus.TenantNotFound;
@@ -64,13 +92,6 @@ public sealed class SettingsEditor(HostDbContext db, TimeProvider time)
             return SettingWriteStatus.Updated;
         }
     }
-
-    /// <summary>Deletes a setting.</summary>
-    /// <returns>Whether it existed.</returns>
-    public async Task<bool> DeleteAsync(string tenantId, string componentName, string key, CancellationToken cancellationToken = default) =>
-        await db.Settings
-            .Where(s => s.TenantId == tenantId && s.ComponentName == componentName && s.Key == key)
-            .ExecuteDeleteAsync(cancellationToken) > 0;
 
     /// <summary>The settings of one tenant's component, by key.</summary>
     public async Task<IReadOnlyList<ComponentSetting>> ListAsync(string tenantId, string componentName, CancellationToken cancellationToken = default) =>
