@@ -10,7 +10,7 @@ namespace ExtensibilityHost.Core.Events;
 /// Every change of an outbox delivery's state, each one conditional UPDATE that repeats the
 /// conditions it relies on, so dispatchers on several nodes can race and exactly one wins:
 /// <code>
-///   pending ──claim──► leased ──start──► running ──succeed──► delivered
+///   pending ──claim──► leased ──start──► running ──succeed──► delivered     (start and succeed: a group per UPDATE)
 ///      ▲                                    │ ──fail──► pending (backoff) │ dead-lettered
 ///      └──────────── park (attempt given back) ◄─┘
 ///   dead-lettered ──replay──► pending
@@ -55,40 +55,62 @@ internal sealed class DeliveryTransitions(IOptions<EventOptions> options, TimePr
     }
 
     /// <summary>
-    /// Right before a claimed delivery runs: renews its lease for a full <see cref="EventOptions.LeaseDuration"/>
-    /// and counts the attempt, only while the claim still holds it. A batch runs a few at a time and
-    /// each may wait for a tenant slot, so a row's claim-time lease may run out before its turn.
-    /// Counting before tenant code runs still counts an attempt lost with a crashed node.
+    /// Right before a group of claimed deliveries runs: renews their lease for a full
+    /// <see cref="EventOptions.LeaseDuration"/> and counts the attempt, in one UPDATE, only for the
+    /// rows the claim still holds. A batch runs a group at a time and each may wait for a tenant
+    /// slot, so a row's claim-time lease may run out before its turn. Counting before tenant code
+    /// runs still counts an attempt lost with a crashed node.
     /// </summary>
-    /// <returns>Whether the claim still holds the delivery (then <paramref name="delivery"/> is updated to match).</returns>
-    public async Task<bool> StartAsync(HostDbContext db, OutboxDelivery delivery, CancellationToken cancellationToken)
+    /// <returns>The deliveries the claim still holds, updated to match; the rest are another dispatcher's now.</returns>
+    public async Task<IReadOnlyList<OutboxDelivery>> StartAsync(HostDbContext db, IReadOnlyList<OutboxDelivery> deliveries, CancellationToken cancellationToken)
     {
+        if (deliveries.Count == 0)
+        {
+            return [];
+        }
+
+        var lease = SameLease(deliveries);
+        var ids = deliveries.Select(d => d.Id).ToList();
         var leaseExpiresAt = Now + options.Value.LeaseDuration;
         var started = await db.Deliveries
-            .Where(d => d.Id == delivery.Id && d.LeaseOwner == delivery.LeaseOwner && d.Status == DeliveryStatus.Pending)
+            .Where(d => ids.Contains(d.Id) && d.LeaseOwner == lease && d.Status == DeliveryStatus.Pending)
             .ExecuteUpdateAsync(set => set
                 .SetProperty(d => d.LeaseExpiresAt, leaseExpiresAt)
                 .SetProperty(d => d.Attempts, d => d.Attempts + 1),
                 cancellationToken);
-        if (started == 0)
+        var held = started == deliveries.Count
+            ? deliveries
+            : await HeldAsync(db, deliveries, lease, cancellationToken);
+        foreach (var delivery in held)
         {
-            return false;
+            delivery.Attempts++;
+            delivery.LeaseExpiresAt = leaseExpiresAt;
         }
 
-        delivery.Attempts++;
-        delivery.LeaseExpiresAt = leaseExpiresAt;
-        return true;
+        return held;
     }
 
-    /// <summary>The handler ran and did not fail: delivered.</summary>
-    /// <returns>Whether the claim still held the delivery.</returns>
-    public Task<bool> SucceedAsync(HostDbContext db, OutboxDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>The handlers ran and did not fail: delivered, in one UPDATE for the group.</summary>
+    /// <returns>How many the claim still held (the others outlived their lease; their new holder records its own outcome).</returns>
+    public async Task<int> SucceedAsync(HostDbContext db, IReadOnlyList<OutboxDelivery> deliveries, CancellationToken cancellationToken)
     {
+        if (deliveries.Count == 0)
+        {
+            return 0;
+        }
+
+        var lease = SameLease(deliveries);
+        var ids = deliveries.Select(d => d.Id).ToList();
         var now = Now;
-        return ReleaseAsync(db, delivery, set => set
-            .SetProperty(d => d.Status, DeliveryStatus.Delivered)
-            .SetProperty(d => d.CompletedAt, now)
-            .SetProperty(d => d.LastError, (string?)null), cancellationToken);
+        return await db.Deliveries
+            .Where(d => ids.Contains(d.Id) && d.LeaseOwner == lease)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.Status, DeliveryStatus.Delivered)
+                .SetProperty(d => d.CompletedAt, now)
+                .SetProperty(d => d.LastError, (string?)null)
+                .SetProperty(d => d.LeaseOwner, (string?)null)
+                .SetProperty(d => d.LeaseExpiresAt, (DateTime?)null),
+                cancellationToken);
     }
 
     /// <summary>
@@ -150,6 +172,26 @@ internal sealed class DeliveryTransitions(IOptions<EventOptions> options, TimePr
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>The one lease a group of deliveries shares: they come from one claim.</summary>
+    private static string SameLease(IReadOnlyList<OutboxDelivery> deliveries)
+    {
+        var lease = deliveries[0].LeaseOwner ?? throw new InvalidOperationException("A claimed delivery has a lease.");
+        return deliveries.All(d => d.LeaseOwner == lease)
+            ? lease
+            : throw new InvalidOperationException("A group of deliveries comes from one claim.");
+    }
+
+    private static async Task<IReadOnlyList<OutboxDelivery>> HeldAsync(
+        HostDbContext db, IReadOnlyList<OutboxDelivery> deliveries, string lease, CancellationToken cancellationToken)
+    {
+        var ids = deliveries.Select(d => d.Id).ToList();
+        var held = await db.Deliveries.AsNoTracking()
+            .Where(d => ids.Contains(d.Id) && d.LeaseOwner == lease && d.Status == DeliveryStatus.Pending)
+            .Select(d => d.Id)
+            .ToListAsync(cancellationToken);
+        return [.. deliveries.Where(d => held.Contains(d.Id))];
+    }
 
     /// <summary>Ends the holder's lease with <paramref name="outcome"/>'s changes, only while the holder still has it.</summary>
     private static async Task<bool> ReleaseAsync(

@@ -50,6 +50,7 @@ internal static class EventsServiceCollectionExtensions
         services.TryAddSingleton<SyncHandlerChain>();
         services.TryAddSingleton<SubscriptionRoutes>();
         services.TryAddScoped<OutboxWriter>();
+        services.TryAddSingleton<OutboxCommitQueue>();
         services.TryAddScoped<SubscriptionService>();
         services.TryAddSingleton<DeliveryTransitions>();
         services.TryAddScoped(sp => new DeliveryService(sp.GetRequiredService<HostDbContext>(), sp.GetRequiredService<DeliveryTransitions>()));

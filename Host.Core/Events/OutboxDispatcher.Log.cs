@@ -37,4 +37,10 @@ internal sealed partial class OutboxDispatcher
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} outlived its lease {Lease}; another dispatcher owns it now and records its outcome")]
     private partial void LogLeaseLost(Guid deliveryId, string lease);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Lost} of {Count} deliveries of lease {Lease} outlived it; another dispatcher owns them now and records their outcome")]
+    private partial void LogSomeLeasesLost(int lost, int count, string lease);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The outcome of {Count} deliveries could not be recorded together; recording them one at a time")]
+    private partial void LogGroupOutcomeRetried(int count, Exception exception);
 }

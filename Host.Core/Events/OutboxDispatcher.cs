@@ -65,15 +65,21 @@ internal sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <summary>One pass: claims up to a batch of due deliveries and runs them.</summary>
+    /// <summary>
+    /// One pass: claims up to a batch of due deliveries and runs them a group of
+    /// <see cref="EventOptions.MaxConcurrentDeliveries"/> at a time: the group is started in one
+    /// UPDATE, its handlers run concurrently, and its successes are recorded in one UPDATE (a
+    /// group waits for its slowest handler, at most the call's timeout).
+    /// </summary>
     /// <returns>How many were claimed.</returns>
     internal async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
         var claimed = await ClaimAsync(cancellationToken);
-        await Parallel.ForEachAsync(
-            claimed,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentDeliveries, CancellationToken = cancellationToken },
-            async (claim, token) => await DeliverAsync(claim, token));
+        foreach (var group in claimed.Chunk(options.Value.MaxConcurrentDeliveries))
+        {
+            await DeliverAsync(group, cancellationToken);
+        }
+
         return claimed.Count;
     }
 
@@ -85,74 +91,131 @@ internal sealed partial class OutboxDispatcher(
             scope.ServiceProvider.GetRequiredService<HostDbContext>(), $"{Id}#{Interlocked.Increment(ref _claims)}", cancellationToken);
     }
 
-    private async Task DeliverAsync(OutboxDelivery delivery, CancellationToken cancellationToken)
+    private async Task DeliverAsync(OutboxDelivery[] group, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-        if (!await StartAsync(db, delivery, cancellationToken))
-        {
-            return;
-        }
+        var started = await StartAsync(db, group, cancellationToken);
+        var runner = scope.ServiceProvider.GetRequiredService<IExtensionRunner>();
+        var attempts = await Task.WhenAll(started.Select(delivery => RunAsync(runner, delivery, cancellationToken)));
 
-        ExtensionCallResult? run = null;
-        string? hostFault = null;
+        // Tenant code has run: record that even when the dispatcher is stopping, or the attempts
+        // would be repeated for nothing. (A call cancelled before it started keeps its lease, as
+        // after a crash, and runs again once the lease runs out.)
         try
         {
-            // Background work waits for a slot under the tenant's concurrency limit instead of failing.
-            run = await scope.ServiceProvider.GetRequiredService<IExtensionRunner>().RunAsync(EventHandlerCall.Request(
-                delivery.TenantId, delivery.ComponentName, delivery.EventId, delivery.EventType, new DateTimeOffset(delivery.OccurredAt), delivery.Payload,
-                waitForSlot: true), cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
+            await EndAsync(db, [.. attempts.Where(a => a.Ran)]);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // A host fault (database, blob store) fails this attempt like a tenant failure would;
-            // the dispatcher itself goes on.
-            LogDeliveryFaulted(delivery.Id, e);
-            hostFault = "host fault: " + e.Message;
+            // Only this group's outcomes are lost, not the rest of the batch: they keep their
+            // leases, and once those run out they are claimed and run again, as after a crash.
+            foreach (var attempt in attempts)
+            {
+                LogOutcomeNotRecorded(attempt.Delivery.Id, attempt.Delivery.LeaseOwner!, e);
+            }
         }
 
-        // Tenant code has run: record that even when the dispatcher is stopping, or the attempt
-        // would be repeated for nothing.
-        try
-        {
-            await EndAsync(db, delivery, run, hostFault);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Only this delivery's outcome is lost, not the rest of the batch: it keeps its lease,
-            // and once that runs out it is claimed and run again, as after a crash.
-            LogOutcomeNotRecorded(delivery.Id, delivery.LeaseOwner!, e);
-        }
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
-    /// <summary>Starts the attempt (<see cref="DeliveryTransitions.StartAsync"/>); a failure to start is a lost lease: nothing ran.</summary>
-    private async Task<bool> StartAsync(HostDbContext db, OutboxDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>Starts the group's attempts (<see cref="DeliveryTransitions.StartAsync"/>); a failure to start is a lost lease: nothing ran.</summary>
+    private async Task<IReadOnlyList<OutboxDelivery>> StartAsync(HostDbContext db, OutboxDelivery[] group, CancellationToken cancellationToken)
     {
         try
         {
-            if (await transitions.StartAsync(db, delivery, cancellationToken))
+            var started = await transitions.StartAsync(db, group, cancellationToken);
+            foreach (var lost in group.Except(started))
             {
-                return true;
+                LogLeaseLostBeforeStart(lost.Id, lost.LeaseOwner!);
             }
 
-            LogLeaseLostBeforeStart(delivery.Id, delivery.LeaseOwner!);
-            return false;
+            return started;
         }
         catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {
-            // As if the lease were lost: the lease expiry hands the delivery out again.
-            LogStartFailed(delivery.Id, e);
-            return false;
+            // As if the leases were lost: their expiry hands the deliveries out again.
+            foreach (var delivery in group)
+            {
+                LogStartFailed(delivery.Id, e);
+            }
+
+            return [];
+        }
+    }
+
+    /// <summary>Runs one delivery's handler; a host fault (database, blob store) fails the attempt like a tenant failure would.</summary>
+    private async Task<DeliveryAttempt> RunAsync(IExtensionRunner runner, OutboxDelivery delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Background work waits for a slot under the tenant's concurrency limit instead of failing.
+            var run = await runner.RunAsync(EventHandlerCall.Request(
+                delivery.TenantId, delivery.ComponentName, delivery.EventId, delivery.EventType, new DateTimeOffset(delivery.OccurredAt), delivery.Payload,
+                waitForSlot: true), cancellationToken);
+            return new DeliveryAttempt(delivery, true, run, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new DeliveryAttempt(delivery, false, null, null);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The dispatcher itself goes on.
+            LogDeliveryFaulted(delivery.Id, e);
+            return new DeliveryAttempt(delivery, true, null, "host fault: " + e.Message);
+        }
+    }
+
+    /// <summary>The group's transitions: its successes in one UPDATE, then each other attempt on its own.</summary>
+    private async Task EndAsync(HostDbContext db, IReadOnlyList<DeliveryAttempt> attempts)
+    {
+        var succeeded = attempts.Where(a => a.Run is { Status: ExtensionCallStatus.Ok }).Select(a => a.Delivery).ToList();
+        try
+        {
+            Succeeded(succeeded, await transitions.SucceedAsync(db, succeeded, CancellationToken.None));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException && succeeded.Count > 1)
+        {
+            // One row the database refuses must not cost the others their outcome: one at a time.
+            LogGroupOutcomeRetried(succeeded.Count, e);
+            foreach (var delivery in succeeded)
+            {
+                try
+                {
+                    Succeeded([delivery], await transitions.SucceedAsync(db, [delivery], CancellationToken.None));
+                }
+                catch (Exception one) when (one is not OutOfMemoryException)
+                {
+                    LogOutcomeNotRecorded(delivery.Id, delivery.LeaseOwner!, one);
+                }
+            }
+        }
+
+        foreach (var attempt in attempts.Where(a => a.Run is not { Status: ExtensionCallStatus.Ok }))
+        {
+            await EndAsync(db, attempt.Delivery, attempt.Run, attempt.HostFault);
+        }
+    }
+
+    private void Succeeded(List<OutboxDelivery> succeeded, int recorded)
+    {
+        if (recorded == succeeded.Count)
+        {
+            foreach (var delivery in succeeded)
+            {
+                LogDelivered(delivery.Id, delivery.EventType, delivery.EventId, delivery.TenantId, delivery.ComponentName, delivery.Attempts);
+            }
+        }
+        else
+        {
+            LogSomeLeasesLost(succeeded.Count - recorded, succeeded.Count, succeeded[0].LeaseOwner!);
         }
     }
 
     /// <summary>
-    /// The attempt's transition: succeed when the handler ran ok (for async subscriptions the
-    /// decision itself does not matter), park when it did not run, fail otherwise.
+    /// A failed attempt's transition (a success needs none here: for async subscriptions the
+    /// decision itself does not matter): park when the handler did not run, fail otherwise.
     /// </summary>
     private async Task EndAsync(HostDbContext db, OutboxDelivery delivery, ExtensionCallResult? run, string? hostFault)
     {
@@ -162,16 +225,6 @@ internal sealed partial class OutboxDispatcher(
             if (Applied(delivery, parked.Applied))
             {
                 LogParked(delivery.Id, delivery.ComponentName, run.Status, parked.NextAttemptAt, parked.LastError);
-            }
-
-            return;
-        }
-
-        if (run is { Status: ExtensionCallStatus.Ok })
-        {
-            if (Applied(delivery, await transitions.SucceedAsync(db, delivery, CancellationToken.None)))
-            {
-                LogDelivered(delivery.Id, delivery.EventType, delivery.EventId, delivery.TenantId, delivery.ComponentName, delivery.Attempts);
             }
 
             return;
@@ -203,4 +256,7 @@ internal sealed partial class OutboxDispatcher(
 
         return applied;
     }
+
+    /// <summary>One delivery's attempt: whether its handler ran (not when cancelled before it started), its result, or the host's fault.</summary>
+    private sealed record DeliveryAttempt(OutboxDelivery Delivery, bool Ran, ExtensionCallResult? Run, string? HostFault);
 }

@@ -1,19 +1,33 @@
 using ExtensibilityHost.Core.Persistence;
+using System.Transactions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ExtensibilityHost.Core.Events;
 
 /// <summary>
 /// Writes an event's async deliveries to the outbox — one row per subscription — with the scoped
-/// <see cref="HostDbContext"/>, so they commit or roll back with the caller's transaction. An
+/// <see cref="HostDbContext"/>, so they commit or roll back with the caller's transaction; without
+/// one, on SQLite, through <see cref="OutboxCommitQueue"/> (many publishers, one commit). An
 /// event id published again (a retried operation) is not delivered twice: the rows already
 /// written for it are the answer for their subscriptions.
 /// </summary>
-internal sealed class OutboxWriter(HostDbContext db, TimeProvider time)
+internal sealed class OutboxWriter(HostDbContext db, OutboxCommitQueue commits, IOptions<PersistenceOptions> persistence, TimeProvider time)
 {
     public async Task<IReadOnlyList<Guid>> EnqueueAsync(
         DomainEvent domainEvent, string payload, List<Subscription> subscriptions, CancellationToken cancellationToken)
     {
+        // Outside any transaction of the caller's, on SQLite, rows of concurrent publishers commit
+        // together (one transaction for many events). A context that never opened its connection
+        // holds no transaction, which is known without initialising it.
+        if (persistence.Value.Provider == DatabaseProvider.Sqlite
+            && Transaction.Current is null
+            && !(db.HasOpenedConnection && db.Database.CurrentTransaction is not null))
+        {
+            return await commits.WriteAsync(domainEvent, payload, subscriptions, cancellationToken);
+        }
+
+
         // Publishing the same event again (a retried operation) must not deliver it twice: the
         // rows already written for this event id are the answer for their subscriptions.
         var subscriptionIds = subscriptions.ConvertAll(s => s.Id);
@@ -32,21 +46,7 @@ internal sealed class OutboxWriter(HostDbContext db, TimeProvider time)
                 continue;
             }
 
-            var delivery = new OutboxDelivery
-            {
-                Id = Guid.CreateVersion7(),
-                TenantId = domainEvent.TenantId,
-                EventId = domainEvent.EventId,
-                EventType = domainEvent.EventType,
-                Payload = payload,
-                OccurredAt = domainEvent.OccurredAt.UtcDateTime,
-                Depth = domainEvent.Depth,
-                SubscriptionId = subscription.Id,
-                ComponentName = subscription.ComponentName,
-                Status = DeliveryStatus.Pending,
-                NextAttemptAt = now,
-                CreatedAt = now,
-            };
+            var delivery = Row(domainEvent, payload, subscription, now);
             db.Deliveries.Add(delivery);
             ids.Add(delivery.Id);
         }
@@ -71,6 +71,23 @@ internal sealed class OutboxWriter(HostDbContext db, TimeProvider time)
             throw;
         }
     }
+
+    /// <summary>A new pending delivery of the event to the subscription, due now.</summary>
+    public static OutboxDelivery Row(DomainEvent domainEvent, string payload, Subscription subscription, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        TenantId = domainEvent.TenantId,
+        EventId = domainEvent.EventId,
+        EventType = domainEvent.EventType,
+        Payload = payload,
+        OccurredAt = domainEvent.OccurredAt.UtcDateTime,
+        Depth = domainEvent.Depth,
+        SubscriptionId = subscription.Id,
+        ComponentName = subscription.ComponentName,
+        Status = DeliveryStatus.Pending,
+        NextAttemptAt = now,
+        CreatedAt = now,
+    };
 
     private async Task<IReadOnlyList<Guid>?> AllEnqueuedAsync(string eventId, List<Guid> subscriptionIds, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ExtensibilityHost.Core.Caching;
 using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.Invocations.Log;
@@ -32,6 +33,9 @@ public sealed class EmbeddedHost : IAsyncDisposable
         ["ExtensibilityHost:Runtime:PoolTotalTables"] = "64",
         ["ExtensibilityHost:Runtime:PoolTotalCoreInstances"] = "256",
     };
+
+    /// <summary>The hosts started and not yet disposed, so a read flushes every node sharing the data directory.</summary>
+    private static readonly ConcurrentDictionary<EmbeddedHost, byte> s_live = new();
 
     private readonly ServiceProvider _services;
     private readonly ManualTimeProvider? _clock;
@@ -104,16 +108,24 @@ public sealed class EmbeddedHost : IAsyncDisposable
             host._started.Add(hosted);
         }
 
+        s_live.TryAdd(host, 0);
         return host;
     }
 
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    /// <summary>Runs <paramref name="work"/> on a fresh context, after the invocation records still queued on this host are written.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> on a fresh context, after the invocation records still queued on
+    /// this host and on every other host sharing its data directory (other nodes) are written.
+    /// </summary>
     public async Task<T> WithDbAsync<T>(Func<HostDbContext, Task<T>> work)
     {
-        await Get<InvocationLogWriter>().FlushAsync();
+        foreach (var node in s_live.Keys.Where(h => h.DataDirectory == DataDirectory && !h._disposed))
+        {
+            await node.Get<InvocationLogWriter>().FlushAsync();
+        }
+
         await using var scope = _services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<HostDbContext>());
     }
@@ -222,6 +234,7 @@ public sealed class EmbeddedHost : IAsyncDisposable
         }
 
         _disposed = true;
+        s_live.TryRemove(this, out _);
         for (var i = _started.Count - 1; i >= 0; i--)
         {
             await _started[i].StopAsync(CancellationToken.None);
