@@ -18,7 +18,7 @@ namespace ExtensibilityHost.Core.Events;
 /// Only the lease's holder may start, succeed, fail or park a delivery: a holder whose lease ran
 /// out and was claimed by another dispatcher changes nothing.
 /// </summary>
-internal sealed class DeliveryTransitions(IOptions<EventOptions> options, TimeProvider time)
+internal sealed class DeliveryTransitions(IOptions<EventOptions> options, SqliteWriteGate writeGate, TimeProvider time)
 {
     /// <summary>
     /// Leases up to a batch of due deliveries to <paramref name="lease"/>. Candidates are read without
@@ -42,15 +42,20 @@ internal sealed class DeliveryTransitions(IOptions<EventOptions> options, TimePr
         }
 
         var leaseExpiresAt = now + settings.LeaseDuration;
-        var leased = await db.Deliveries
-            .Where(d => candidates.Contains(d.Id)
-                && d.Status == DeliveryStatus.Pending
-                && d.NextAttemptAt <= now
-                && (d.LeaseOwner == null || d.LeaseExpiresAt < now))
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(d => d.LeaseOwner, lease)
-                .SetProperty(d => d.LeaseExpiresAt, leaseExpiresAt),
-                cancellationToken);
+        int leased;
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            leased = await db.Deliveries
+                .Where(d => candidates.Contains(d.Id)
+                    && d.Status == DeliveryStatus.Pending
+                    && d.NextAttemptAt <= now
+                    && (d.LeaseOwner == null || d.LeaseExpiresAt < now))
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(d => d.LeaseOwner, lease)
+                    .SetProperty(d => d.LeaseExpiresAt, leaseExpiresAt),
+                    cancellationToken);
+        }
+
         return leased == 0 ? [] : await db.Deliveries.AsNoTracking().Where(d => d.LeaseOwner == lease).ToListAsync(cancellationToken);
     }
 
@@ -72,6 +77,7 @@ internal sealed class DeliveryTransitions(IOptions<EventOptions> options, TimePr
         var lease = SameLease(deliveries);
         var ids = deliveries.Select(d => d.Id).ToList();
         var leaseExpiresAt = Now + options.Value.LeaseDuration;
+        using var pass = await writeGate.EnterAsync(cancellationToken);
         var started = await db.Deliveries
             .Where(d => ids.Contains(d.Id) && d.LeaseOwner == lease && d.Status == DeliveryStatus.Pending)
             .ExecuteUpdateAsync(set => set
@@ -102,6 +108,7 @@ internal sealed class DeliveryTransitions(IOptions<EventOptions> options, TimePr
         var lease = SameLease(deliveries);
         var ids = deliveries.Select(d => d.Id).ToList();
         var now = Now;
+        using var pass = await writeGate.EnterAsync(cancellationToken);
         return await db.Deliveries
             .Where(d => ids.Contains(d.Id) && d.LeaseOwner == lease)
             .ExecuteUpdateAsync(set => set
@@ -194,9 +201,11 @@ internal sealed class DeliveryTransitions(IOptions<EventOptions> options, TimePr
     }
 
     /// <summary>Ends the holder's lease with <paramref name="outcome"/>'s changes, only while the holder still has it.</summary>
-    private static async Task<bool> ReleaseAsync(
-        HostDbContext db, OutboxDelivery delivery, Action<UpdateSettersBuilder<OutboxDelivery>> outcome, CancellationToken cancellationToken) =>
-        await db.Deliveries
+    private async Task<bool> ReleaseAsync(
+        HostDbContext db, OutboxDelivery delivery, Action<UpdateSettersBuilder<OutboxDelivery>> outcome, CancellationToken cancellationToken)
+    {
+        using var pass = await writeGate.EnterAsync(cancellationToken);
+        return await db.Deliveries
             .Where(d => d.Id == delivery.Id && d.LeaseOwner == delivery.LeaseOwner)
             .ExecuteUpdateAsync(set =>
             {
@@ -204,6 +213,7 @@ internal sealed class DeliveryTransitions(IOptions<EventOptions> options, TimePr
                 set.SetProperty(d => d.LeaseOwner, (string?)null)
                     .SetProperty(d => d.LeaseExpiresAt, (DateTime?)null);
             }, cancellationToken) > 0;
+    }
 }
 
 /// <summary>What a failing or parking transition did: whether it applied (the lease was still held), the new status, the next attempt and the error kept.</summary>

@@ -13,12 +13,14 @@ namespace ExtensibilityHost.Core.Events;
 /// event is never lost. Used on SQLite, whose single writer makes one transaction per event the
 /// bottleneck; SQL Server takes concurrent small transactions as they come.
 /// </summary>
-internal sealed class OutboxCommitQueue(IServiceScopeFactory scopes, TimeProvider time) : IAsyncDisposable, IDisposable
+internal sealed class OutboxCommitQueue(IServiceScopeFactory scopes, SqliteWriteGate writeGate, TimeProvider time) : IAsyncDisposable, IDisposable
 {
     private const int MaxBatch = 512;
 
     private readonly Channel<Request> _queue = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _startLock = new();
+    private readonly WriterContext _context = new(scopes);
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private Task? _writer;
 
     /// <summary>Commits the event's rows (or finds those a retry of the same event id already wrote) and returns their ids, in subscription order.</summary>
@@ -50,6 +52,9 @@ internal sealed class OutboxCommitQueue(IServiceScopeFactory scopes, TimeProvide
         {
             await writer;
         }
+
+        await _context.DisposeAsync();
+        _gate.Dispose();
     }
 
     /// <summary>For containers disposed synchronously: the same as <see cref="DisposeAsync"/>, waited for.</summary>
@@ -124,8 +129,27 @@ internal sealed class OutboxCommitQueue(IServiceScopeFactory scopes, TimeProvide
 
     private async Task CommitAsync(List<Request> batch)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        // The writer and, once stopping, late publishers share the one context: one at a time.
+        await _gate.WaitAsync();
+        try
+        {
+            using var pass = await writeGate.EnterAsync(CancellationToken.None);
+            await CommitOnceAsync(batch);
+        }
+        catch
+        {
+            await _context.ResetAsync();
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task CommitOnceAsync(List<Request> batch)
+    {
+        var db = await _context.GetAsync(CancellationToken.None);
         await using var transaction = await db.Database.BeginTransactionAsync();
 
         // Publishing the same event again (a retried operation) must not deliver it twice: rows

@@ -74,10 +74,14 @@ internal sealed partial class OutboxDispatcher(
     /// <returns>How many were claimed.</returns>
     internal async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
     {
-        var claimed = await ClaimAsync(cancellationToken);
+        // One context for the pass: the claim and every group's transitions.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        var claimed = await transitions.ClaimAsync(db, $"{Id}#{Interlocked.Increment(ref _claims)}", cancellationToken);
+        var runner = scope.ServiceProvider.GetRequiredService<IExtensionRunner>();
         foreach (var group in claimed.Chunk(options.Value.MaxConcurrentDeliveries))
         {
-            await DeliverAsync(group, cancellationToken);
+            await DeliverAsync(db, runner, group, cancellationToken);
         }
 
         return claimed.Count;
@@ -91,12 +95,9 @@ internal sealed partial class OutboxDispatcher(
             scope.ServiceProvider.GetRequiredService<HostDbContext>(), $"{Id}#{Interlocked.Increment(ref _claims)}", cancellationToken);
     }
 
-    private async Task DeliverAsync(OutboxDelivery[] group, CancellationToken cancellationToken)
+    private async Task DeliverAsync(HostDbContext db, IExtensionRunner runner, OutboxDelivery[] group, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
         var started = await StartAsync(db, group, cancellationToken);
-        var runner = scope.ServiceProvider.GetRequiredService<IExtensionRunner>();
         var attempts = await Task.WhenAll(started.Select(delivery => RunAsync(runner, delivery, cancellationToken)));
 
         // Tenant code has run: record that even when the dispatcher is stopping, or the attempts

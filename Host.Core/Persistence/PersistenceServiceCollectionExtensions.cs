@@ -51,6 +51,7 @@ internal static class PersistenceServiceCollectionExtensions
             services.TryAddScoped<HostDbContext>(sp => sp.GetRequiredService<SqliteHostDbContext>());
         }
 
+        services.TryAddSingleton<SqliteWriteGate>();
         services.AddSingleton<IHostedService, DatabaseMigrator>();
         return services;
     }

@@ -33,7 +33,6 @@ internal sealed partial class InvocationLogWriter : IHostedService, IAsyncDispos
 {
     private static readonly TimeSpan[] s_retryDelays = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
 
-    private readonly IServiceScopeFactory _scopes;
     private readonly CircuitBreaker _breaker;
     private readonly HostChanges _changes;
     private readonly ComponentDescriptions _descriptions;
@@ -44,6 +43,9 @@ internal sealed partial class InvocationLogWriter : IHostedService, IAsyncDispos
     private readonly Channel<LogEntry> _queue;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _startLock = new();
+    private readonly WriterContext _context;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SqliteWriteGate _writeGate;
     private Task? _writer;
     private long _pending;
     private int _disposed;
@@ -55,10 +57,12 @@ internal sealed partial class InvocationLogWriter : IHostedService, IAsyncDispos
         ComponentDescriptions descriptions,
         InvocationCapture capture,
         IOptions<InvocationOptions> options,
+        SqliteWriteGate writeGate,
         TimeProvider time,
         ILogger<InvocationLogWriter> logger)
     {
-        _scopes = scopes;
+        _writeGate = writeGate;
+        _context = new WriterContext(scopes);
         _breaker = breaker;
         _changes = changes;
         _descriptions = descriptions;
@@ -147,7 +151,9 @@ internal sealed partial class InvocationLogWriter : IHostedService, IAsyncDispos
 
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            await _context.DisposeAsync();
             _stopping.Dispose();
+            _gate.Dispose();
         }
     }
 
@@ -265,8 +271,27 @@ internal sealed partial class InvocationLogWriter : IHostedService, IAsyncDispos
     /// <returns>The records whose failure suspended their version.</returns>
     private async Task<List<InvocationRecord>> CommitAsync(List<(InvocationRecord Row, bool Failed)> records)
     {
-        await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        // The writer and, once stopping, late callers share the one context: one at a time.
+        await _gate.WaitAsync();
+        try
+        {
+            using var pass = await _writeGate.EnterAsync(CancellationToken.None);
+            return await CommitOnceAsync(records);
+        }
+        catch
+        {
+            await _context.ResetAsync();
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<List<InvocationRecord>> CommitOnceAsync(List<(InvocationRecord Row, bool Failed)> records)
+    {
+        var db = await _context.GetAsync(CancellationToken.None);
 
         // SQL Server is registered with a retrying execution strategy, which only accepts
         // transactions run as one retriable unit.
