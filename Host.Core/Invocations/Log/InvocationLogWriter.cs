@@ -47,6 +47,7 @@ internal sealed partial class InvocationLogWriter : IHostedService, IAsyncDispos
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SqliteWriteGate _writeGate;
     private Task? _writer;
+    private TaskCompletionSource _urgent = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _pending;
     private int _disposed;
 
@@ -169,6 +170,10 @@ internal sealed partial class InvocationLogWriter : IHostedService, IAsyncDispos
             // The queue is bounded: when the database falls behind, calls wait here instead of
             // growing the host's memory without bound.
             await _queue.Writer.WriteAsync(entry, entry.Committed is null ? CancellationToken.None : cancellationToken);
+            if (entry.Committed is not null)
+            {
+                Volatile.Read(ref _urgent).TrySetResult();
+            }
         }
         catch (ChannelClosedException)
         {
@@ -204,15 +209,13 @@ internal sealed partial class InvocationLogWriter : IHostedService, IAsyncDispos
         {
             if (_options.Value.LogBatchDelay > TimeSpan.Zero && !_stopping.IsCancellationRequested)
             {
-                try
-                {
-                    await Task.Delay(_options.Value.LogBatchDelay, _time, _stopping.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Stopping: write what is queued now.
-                }
+                // Records gather for the delay, unless someone waits for a commit (a failure, a
+                // flush) or the host is stopping: then what is queued is written at once.
+                var delay = Task.Delay(_options.Value.LogBatchDelay, _time, _stopping.Token);
+                await Task.WhenAny(delay, Volatile.Read(ref _urgent).Task);
             }
+
+            Volatile.Write(ref _urgent, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
             while (batch.Count < batchSize && reader.TryRead(out var entry))
             {

@@ -38,7 +38,8 @@ public sealed class InvocationOptions
     /// <summary>
     /// How long the writer lets records gather after the first one arrives before it writes them
     /// (0: at once — batches still form while the previous one commits). A longer delay means
-    /// fewer, larger transactions, and more records lost if the process dies.
+    /// fewer, larger transactions, and more records lost if the process dies. A failure (whose call
+    /// waits for its record) or a reader's flush cuts the delay short.
     /// </summary>
     public TimeSpan LogBatchDelay { get; set; } = TimeSpan.Zero;
 
