@@ -1,6 +1,9 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Threading.Channels;
 using ExtensibilityHost.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Core.Events;
@@ -154,12 +157,7 @@ internal sealed class OutboxCommitQueue(IServiceScopeFactory scopes, SqliteWrite
 
         // Publishing the same event again (a retried operation) must not deliver it twice: rows
         // already written for an event id are the answer for their subscriptions.
-        var eventIds = batch.Select(r => r.Event.EventId).Distinct().ToList();
-        var existing = (await db.Deliveries.AsNoTracking()
-            .Where(d => eventIds.Contains(d.EventId))
-            .Select(d => new { d.EventId, d.SubscriptionId, d.Id })
-            .ToListAsync())
-            .ToDictionary(d => (d.EventId, d.SubscriptionId), d => d.Id);
+        var existing = await ExistingAsync(db, transaction.GetDbTransaction(), batch.Select(r => r.Event.EventId).Distinct().ToList());
 
         var now = time.GetUtcNow().UtcDateTime;
         List<OutboxDelivery> rows = [];
@@ -188,6 +186,38 @@ internal sealed class OutboxCommitQueue(IServiceScopeFactory scopes, SqliteWrite
         {
             batch[i].Committed.TrySetResult(answers[i]);
         }
+    }
+
+    /// <summary>
+    /// The rows already written for these event ids, by (event id, subscription id): one indexed
+    /// read, as plain SQL — on the hot path, EF's query pipeline costs more than the read itself.
+    /// </summary>
+    private static async Task<Dictionary<(string EventId, Guid SubscriptionId), Guid>> ExistingAsync(
+        HostDbContext db, DbTransaction transaction, List<string> eventIds)
+    {
+        var table = db.Model.FindEntityType(typeof(OutboxDelivery))!.GetTableName();
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        var names = new string[eventIds.Count];
+        for (var i = 0; i < eventIds.Count; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = names[i] = "@e" + i.ToString(CultureInfo.InvariantCulture);
+            parameter.Value = eventIds[i];
+            command.Parameters.Add(parameter);
+        }
+
+        command.CommandText =
+            $"SELECT \"{nameof(OutboxDelivery.EventId)}\", \"{nameof(OutboxDelivery.SubscriptionId)}\", \"{nameof(OutboxDelivery.Id)}\" "
+            + $"FROM \"{table}\" WHERE \"{nameof(OutboxDelivery.EventId)}\" IN ({string.Join(", ", names)})";
+        Dictionary<(string, Guid), Guid> rows = [];
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows[(reader.GetString(0), Guid.Parse(reader.GetString(1)))] = Guid.Parse(reader.GetString(2));
+        }
+
+        return rows;
     }
 
     private sealed record Request(DomainEvent Event, string Payload, IReadOnlyList<Subscription> Subscriptions, TaskCompletionSource<IReadOnlyList<Guid>> Committed);
