@@ -25,6 +25,12 @@ if (args is ["memory", ..])
     return MemoryCommand.Run(Count(1_000_000));
 }
 
+// `coldstart [versions]` prints the first call after approval, on the node that compiled and on another, and the compilations they caused.
+if (args is ["coldstart", ..])
+{
+    return ColdStartCommand.Run(Count(200));
+}
+
 // Anything else goes to BenchmarkDotNet.
 BenchmarkSwitcher.FromAssembly(typeof(InvocationBenchmarks).Assembly).Run(args);
 return 0;
