@@ -31,6 +31,12 @@ if (args is ["coldstart", ..])
     return ColdStartCommand.Run(Count(200));
 }
 
+// `http [seconds]` prints requests/s and latency of the HTTP invoke of a guest and of the same work in native C#, rounds of that many seconds.
+if (args is ["http", ..])
+{
+    return HttpCommand.Run(Count(3));
+}
+
 // Anything else goes to BenchmarkDotNet.
 BenchmarkSwitcher.FromAssembly(typeof(InvocationBenchmarks).Assembly).Run(args);
 return 0;
