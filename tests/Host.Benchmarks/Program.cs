@@ -1,6 +1,12 @@
 using BenchmarkDotNet.Running;
 using ExtensibilityHost.Benchmarks;
 
+// `all [--quick]` measures every figure issue 11 names, prints one table and writes BenchmarkResults/bench.json and bench.md (./bench.sh runs it).
+if (args is ["all", ..])
+{
+    return AllCommand.Run(quick: args.Contains("--quick"));
+}
+
 // `latency [calls]` prints per-call percentiles and throughput of the sandbox against raw Wasmtime.Dotnet, with and without WASI.
 if (args is ["latency", ..])
 {

@@ -8,4 +8,7 @@ internal static class RepositoryPaths
 
     /// <summary>The Host.Api project: the content root of the HTTP host.</summary>
     public static string HostApi => Path.Combine(Root, "Host.Api");
+
+    /// <summary>Where <c>all</c> writes bench.json and bench.md (ignored by git).</summary>
+    public static string Results => Path.Combine(Root, "BenchmarkResults");
 }
