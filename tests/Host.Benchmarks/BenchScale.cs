@@ -9,7 +9,7 @@ internal sealed record BenchScale
         LatencyCalls = 200_000,
         Events = 5_000,
         OutboxCap = TimeSpan.FromMinutes(2),
-        HttpRound = TimeSpan.FromSeconds(3),
+        HttpRound = TimeSpan.FromSeconds(5),
         HttpRounds = 4,
         Invocations = 1_000_000,
         InvocationSample = 100_000,

@@ -40,7 +40,7 @@ if (args is ["coldstart", ..])
 // `http [seconds]` prints requests/s and latency of the HTTP invoke of a guest and of the same work in native C#, rounds of that many seconds.
 if (args is ["http", ..])
 {
-    return HttpCommand.Run(Count(3));
+    return HttpCommand.Run(Count(5));
 }
 
 // Anything else goes to BenchmarkDotNet.
