@@ -30,5 +30,5 @@ internal sealed record Figure(
 
     /// <summary>A figure whose target is a ceiling: met when <paramref name="value"/> ≤ <paramref name="target"/>.</summary>
     public static Figure AtMost(string measure, double value, string unit, double target, string? note = null) =>
-        new(measure, $"≤ {FigureText.Number(target)} {unit}", value, unit, target == 0 ? null : value / target, target == 0 ? null : "target", value <= target, note);
+        new(measure, $"≤ {FigureText.Number(target)} {unit}", value, unit, value / target, "target", value <= target, note);
 }

@@ -21,7 +21,7 @@ internal static class MemoryCommand
     {
         var output = Console.Out;
         LiveSandboxesFigures(output);
-        InvocationTrendFigures(invocations, invocations / 10, output);
+        InvocationTrendFigures(invocations, Math.Max(1, invocations / 10), output);
         return 0;
     }
 
