@@ -27,7 +27,7 @@ internal sealed record BenchScale
         HttpRounds = 2,
         Invocations = 100_000,
         InvocationSample = 10_000,
-        ColdStartVersions = 50,
+        ColdStartVersions = 100,
         GuestCalls = 50,
     };
 
