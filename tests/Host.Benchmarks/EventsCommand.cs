@@ -62,13 +62,14 @@ internal static class EventsCommand
             await host.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Sync);
 
             await PublishAsync(host.Services, "order.placed", Math.Min(events, 500), publishers: 1);
+            var notProceeded = 0;
             foreach (var (publishers, target) in new[] { (1, 5_000), (4, 20_000) })
             {
                 var stopwatch = Stopwatch.StartNew();
                 var proceeded = await PublishAsync(host.Services, "order.placed", events, publishers);
                 var rate = events / stopwatch.Elapsed.TotalSeconds;
                 output.WriteLine(FigureText.Invariant($"publish to 1 sync subscriber (event-handler.wat), {publishers} publisher(s), {events} events: {rate:N0} events/s, {stopwatch.Elapsed.TotalMicroseconds / events * publishers:F0} µs/event per publisher, {proceeded} ran and proceeded"));
-                Require(proceeded == events, $"{events - proceeded} of {events} sync events did not run and proceed");
+                notProceeded += events - proceeded;
                 figures.Add(Figure.AtLeast($"events, 1 sync subscriber, {publishers} publisher(s)", rate, "events/s", target,
                     FigureText.Invariant($"{events:N0} events, SQLite, in-process")));
             }
@@ -79,6 +80,8 @@ internal static class EventsCommand
             var baselineRate = events / baseline.Elapsed.TotalSeconds;
             output.WriteLine(FigureText.Invariant($"publish with no subscriber, 1 publisher, {events} events: {baselineRate:N0} events/s"));
             figures.Add(Figure.Plain("events, no subscriber (baseline), 1 publisher", baselineRate, "events/s"));
+            figures.Add(new Figure("sync events whose handler did not run and proceed", "0", notProceeded, "events", Met: notProceeded == 0,
+                Note: "EventPublishResult of every published event: Proceeded with one Proceed decision"));
         }
 
         figures.Add(await MeasureOutboxAsync(events, output, asyncCap));
@@ -148,13 +151,5 @@ internal static class EventsCommand
             }
         });
         return proceeded;
-    }
-
-    private static void Require(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException(message);
-        }
     }
 }
