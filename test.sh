@@ -26,27 +26,9 @@ die() {
 # --- 1. system packages --------------------------------------------------------------------
 # Debian's Rust (rustc 1.96 with std sources; lld-22 provides rust-lld and wasm-ld-22, lld-19
 # wasm-ld-19; wasi-libc for std on wasm32-wasip1) for the Rust guests, Chromium for the
-# portal's browser tests. apt-get update only when something is missing, so a prepared machine
-# spends no time here.
-APT_PACKAGES=(rustc-web cargo-web rust-web-src lld-22 lld-19 wasi-libc chromium)
-missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
-  if [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" != "install ok installed" ]]; then
-    missing+=("$pkg")
-  fi
-done
-if ((${#missing[@]} > 0)); then
-  step "installing ${missing[*]}"
-  SUDO=()
-  if ((EUID != 0)); then
-    command -v sudo >/dev/null || die "need root (or sudo) to install: ${missing[*]}"
-    SUDO=(sudo)
-  fi
-  # Another apt run (e.g. unattended upgrades) may hold the lock: wait for it rather than fail.
-  APT=("${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 -q)
-  "${APT[@]}" update
-  "${APT[@]}" install -y --no-install-recommends "${missing[@]}"
-fi
+# portal's browser tests. Installed only when missing (tests/tools/install-apt-packages.sh).
+tests/tools/install-apt-packages.sh rustc-web cargo-web rust-web-src lld-22 lld-19 wasi-libc chromium \
+  || die "installing system packages failed"
 command -v dotnet >/dev/null || die "the .NET 10 SDK is required (dotnet not on PATH)"
 command -v node >/dev/null || die "Node.js 20 is required (node not on PATH)"
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
@@ -11,7 +10,7 @@ namespace ExtensibilityHost.Benchmarks;
 /// component size, Cranelift compile time (at upload, once), artifact load time (a node that did
 /// not compile it), the first call after approval (the compiled component in memory: fresh store,
 /// instantiate, call — every call is one) and the first call of a node that only has the artifact
-/// (load + call). Prints figures; asserts nothing.
+/// (load + call).
 /// </summary>
 internal static class GuestsCommand
 {
@@ -28,6 +27,17 @@ internal static class GuestsCommand
 
     public static int Run(int calls)
     {
+        Measure(calls, Console.Out);
+        return 0;
+    }
+
+    /// <summary>Measures every guest, prints a line per guest to <paramref name="output"/> and returns their figures.</summary>
+    /// <param name="calls">First calls sampled per guest for the percentiles.</param>
+    /// <param name="output">Where the per-guest lines go.</param>
+    /// <param name="files">The guests to measure (file names from the list above); all when null.</param>
+    public static IReadOnlyList<Figure> Measure(int calls, TextWriter output, IReadOnlyCollection<string>? files = null)
+    {
+        var figures = new List<Figure>();
         var artifacts = Directory.CreateTempSubdirectory("exthost-bench-artifacts-");
         try
         {
@@ -44,8 +54,9 @@ internal static class GuestsCommand
                 Call(sandbox, engine.Compile(Guests.Component(file)));
             }
 
-            Print($"{"guest",-30} {"size",10} {"compile",10} {"artifact load",14} {"first call p50",15} {"p99",9} {"load + call",12}");
-            foreach (var (language, file) in s_guests)
+            output.WriteLine(FigureText.Invariant(
+                $"{"guest",-30} {"size",10} {"compile",10} {"artifact load",14} {"first call p50",15} {"p99",9} {"load + call",12}"));
+            foreach (var (language, file) in s_guests.Where(g => files is null || files.Contains(g.File)))
             {
                 var bytes = Guests.Component(file);
                 var started = Stopwatch.GetTimestamp();
@@ -61,8 +72,19 @@ internal static class GuestsCommand
 
                 Call(sandbox, compiled);
                 var samples = Enumerable.Range(0, calls).Select(_ => Call(sandbox, compiled).TotalMicroseconds).Order().ToArray();
-                Print($"{language,-30} {bytes.Length / 1024.0,7:N0} KiB {compile.TotalMilliseconds,7:N0} ms {load.TotalMilliseconds,11:F2} ms "
-                    + $"{Format(Percentile(samples, 50)),15} {Format(Percentile(samples, 99)),9} {loadAndCall.TotalMilliseconds,9:F2} ms");
+                var p50 = Percentiles.OfSorted(samples, 50);
+                var p99 = Percentiles.OfSorted(samples, 99);
+                output.WriteLine(FigureText.Invariant($"{language,-30} {bytes.Length / 1024.0,7:N0} KiB {compile.TotalMilliseconds,7:N0} ms {load.TotalMilliseconds,11:F2} ms {Format(p50),15} {Format(p99),9} {loadAndCall.TotalMilliseconds,9:F2} ms"));
+
+                figures.AddRange(
+                [
+                    Figure.Plain($"{language}: component size", bytes.Length / 1024.0, "KiB"),
+                    Figure.Plain($"{language}: compile (at upload, once)", compile.TotalMilliseconds, "ms"),
+                    Figure.Plain($"{language}: artifact load (another node)", load.TotalMilliseconds, "ms"),
+                    Figure.Plain($"{language}: first call after approval p50", p50, "µs", FigureText.Invariant($"{calls} fresh-sandbox calls of handle")),
+                    Figure.Plain($"{language}: first call after approval p99", p99, "µs", FigureText.Invariant($"{calls} fresh-sandbox calls of handle")),
+                    Figure.Plain($"{language}: artifact load + first call", loadAndCall.TotalMilliseconds, "ms", "one sample"),
+                ]);
             }
         }
         finally
@@ -70,7 +92,7 @@ internal static class GuestsCommand
             artifacts.Delete(recursive: true);
         }
 
-        return 0;
+        return figures;
     }
 
     private static TimeSpan Call(ComponentSandbox sandbox, CompiledComponent component)
@@ -93,10 +115,5 @@ internal static class GuestsCommand
     ]);
 
     private static string Format(double microseconds) =>
-        microseconds >= 1000 ? $"{microseconds / 1000:F2} ms" : $"{microseconds:F0} µs";
-
-    private static double Percentile(double[] sorted, int percentile) =>
-        sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-    private static void Print(string line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+        microseconds >= 1000 ? FigureText.Invariant($"{microseconds / 1000:F2} ms") : FigureText.Invariant($"{microseconds:F0} µs");
 }
