@@ -125,7 +125,7 @@ internal static class ColdStartCommand
                 throw new InvalidOperationException($"approval: {review.Outcome} {review.Message}");
             }
 
-            approved = new ActiveVersion(version.Id, version.Number, version.Sha256, 0);
+            approved = new ActiveVersion(version.Id, version.Number, version.Sha256);
         });
         return approved!;
     }
