@@ -21,27 +21,25 @@ namespace ExtensibilityHost.Core.Events;
 internal sealed class DeliveryTransitions(IOptions<EventOptions> options, SqliteWriteGate writeGate, TimeProvider time)
 {
     /// <summary>
-    /// Leases up to a batch of due deliveries to <paramref name="lease"/>. Candidates are read without
-    /// a lock; the UPDATE repeats every condition, so of two dispatchers reading the same candidates
-    /// only one lease lands on each row, and the rows read back are exactly this claim's. The attempt
-    /// is counted when a row actually starts (<see cref="StartAsync"/>).
+    /// Leases up to a batch of due deliveries to <paramref name="lease"/>. Candidates are chosen by a
+    /// subquery; the UPDATE repeats every condition, so of two dispatchers choosing the same
+    /// candidates only one lease lands on each row, and the rows read back (by the lease, which is
+    /// indexed) are exactly this claim's. The attempt is counted when a row actually starts
+    /// (<see cref="StartAsync"/>).
     /// </summary>
     public async Task<IReadOnlyList<OutboxDelivery>> ClaimAsync(HostDbContext db, string lease, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = Now;
-        var candidates = await db.Deliveries.AsNoTracking()
+        var leaseExpiresAt = now + settings.LeaseDuration;
+
+        // One statement: the due candidates as a subquery (its SQL never changes with the batch, so
+        // it is prepared once), and the conditions repeated on the rows it updates.
+        var candidates = db.Deliveries
             .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseOwner == null || d.LeaseExpiresAt < now))
             .OrderBy(d => d.NextAttemptAt)
             .Select(d => d.Id)
-            .Take(settings.BatchSize)
-            .ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
-        {
-            return [];
-        }
-
-        var leaseExpiresAt = now + settings.LeaseDuration;
+            .Take(settings.BatchSize);
         int leased;
         using (await writeGate.EnterAsync(cancellationToken))
         {
@@ -56,7 +54,9 @@ internal sealed class DeliveryTransitions(IOptions<EventOptions> options, Sqlite
                     cancellationToken);
         }
 
-        return leased == 0 ? [] : await db.Deliveries.AsNoTracking().Where(d => d.LeaseOwner == lease).ToListAsync(cancellationToken);
+        return leased == 0
+            ? []
+            : await db.Deliveries.AsNoTracking().Where(d => d.LeaseOwner == lease).OrderBy(d => d.NextAttemptAt).ToListAsync(cancellationToken);
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ internal static class EventsCommand
     {
         ["ExtensibilityHost:Events:RunDispatcher"] = "true",
         ["ExtensibilityHost:Events:BatchSize"] = "256",
-        ["ExtensibilityHost:Events:MaxConcurrentDeliveries"] = "8",
+        ["ExtensibilityHost:Events:MaxConcurrentDeliveries"] = "32",
         ["ExtensibilityHost:Events:PollInterval"] = "00:00:00.020",
         ["ExtensibilityHost:Invocations:MaxConcurrencyPerTenant"] = "64",
     };
@@ -109,7 +109,7 @@ internal static class EventsCommand
         var elapsed = stopwatch.Elapsed;
         await publishing;
         var rate = delivered / elapsed.TotalSeconds;
-        var settings = "BatchSize 256, MaxConcurrentDeliveries 8, PollInterval 20 ms";
+        var settings = "BatchSize 256, MaxConcurrentDeliveries 32, PollInterval 20 ms";
         var note = delivered == events
             ? FigureText.Invariant($"{events:N0} events by {AsyncPublishers} publishers, {settings}")
             : FigureText.Invariant($"capped at {cap.TotalSeconds:F0} s: {delivered:N0} of {events:N0} delivered; {settings}");

@@ -21,5 +21,8 @@ internal sealed class OutboxDeliveryConfiguration : IEntityTypeConfiguration<Out
         builder.HasIndex(e => new { e.TenantId, e.Status });
         // One delivery per event and subscription: a retried publish cannot enqueue twice.
         builder.HasIndex(e => new { e.EventId, e.SubscriptionId }).IsUnique();
+
+        // A claim reads its rows back by its lease.
+        builder.HasIndex(e => e.LeaseOwner);
     }
 }

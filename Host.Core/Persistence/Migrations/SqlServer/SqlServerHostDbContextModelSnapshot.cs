@@ -114,6 +114,8 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LeaseOwner");
+
                     b.HasIndex("EventId", "SubscriptionId")
                         .IsUnique();
 

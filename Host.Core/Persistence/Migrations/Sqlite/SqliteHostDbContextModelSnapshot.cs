@@ -109,6 +109,8 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LeaseOwner");
+
                     b.HasIndex("EventId", "SubscriptionId")
                         .IsUnique();
 

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerHostDbContext))]
-    [Migration("20261203112906_ChangeStamps")]
-    partial class ChangeStamps
+    [Migration("20261203123132_NodeCaching")]
+    partial class NodeCaching
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -116,6 +116,8 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(63)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeaseOwner");
 
                     b.HasIndex("EventId", "SubscriptionId")
                         .IsUnique();

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHostDbContext))]
-    [Migration("20261203112906_ChangeStamps")]
-    partial class ChangeStamps
+    [Migration("20261203123132_NodeCaching")]
+    partial class NodeCaching
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -111,6 +111,8 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeaseOwner");
 
                     b.HasIndex("EventId", "SubscriptionId")
                         .IsUnique();

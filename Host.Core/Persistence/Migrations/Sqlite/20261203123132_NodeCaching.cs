@@ -5,7 +5,7 @@
 namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ChangeStamps : Migration
+    public partial class NodeCaching : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -26,6 +26,11 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
                 table: "ChangeStamps",
                 columns: new[] { "Id", "Value" },
                 values: new object[] { 1, 0L });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_LeaseOwner",
+                table: "Outbox",
+                column: "LeaseOwner");
         }
 
         /// <inheritdoc />
@@ -33,6 +38,10 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "ChangeStamps");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Outbox_LeaseOwner",
+                table: "Outbox");
         }
     }
 }
