@@ -180,7 +180,7 @@ internal sealed class OutboxCommitQueue(IServiceScopeFactory scopes, SqliteWrite
             answers.Add(ids);
         }
 
-        await SqliteBatchInsert.InsertAsync(db, rows, CancellationToken.None);
+        SqliteBatchInsert.Insert(db, rows, CancellationToken.None);
         await transaction.CommitAsync();
         for (var i = 0; i < batch.Count; i++)
         {

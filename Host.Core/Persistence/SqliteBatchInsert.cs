@@ -13,7 +13,8 @@ namespace ExtensibilityHost.Core.Persistence;
 /// </summary>
 internal static class SqliteBatchInsert
 {
-    public static async Task InsertAsync<TEntity>(HostDbContext db, IReadOnlyList<TEntity> entities, CancellationToken cancellationToken)
+    /// <summary>Inserts the rows, synchronously: SQLite runs statements on the caller's thread anyway, and the async API only adds overhead per row.</summary>
+    public static void Insert<TEntity>(HostDbContext db, IReadOnlyList<TEntity> entities, CancellationToken cancellationToken)
         where TEntity : class
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
@@ -26,23 +27,41 @@ internal static class SqliteBatchInsert
         var getters = Array.ConvertAll(properties, p => p.GetGetter());
         var names = Array.ConvertAll(properties, p => "@p" + p.GetIndex());
 
-        await using var command = transaction.Connection!.CreateCommand();
+        using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
             $"INSERT INTO \"{table.Name}\" ({string.Join(", ", properties.Select(p => $"\"{p.GetColumnName(table)}\""))}) "
             + $"VALUES ({string.Join(", ", names)})";
+        // The parameters are made once, by the EF mapping (type, size, converter), from the first
+        // row; each row after it sets their values only, converted the way the mapping converts.
+        DbParameter[]? parameters = null;
         foreach (var entity in entities)
         {
-            command.Parameters.Clear();
-            for (var i = 0; i < properties.Length; i++)
+            if (parameters is null)
             {
-                command.Parameters.Add(mappings[i].CreateParameter(command, names[i], getters[i].GetClrValue(entity), properties[i].IsNullable));
+                parameters = new DbParameter[properties.Length];
+                for (var i = 0; i < properties.Length; i++)
+                {
+                    parameters[i] = mappings[i].CreateParameter(command, names[i], getters[i].GetClrValue(entity), properties[i].IsNullable);
+                    command.Parameters.Add(parameters[i]);
+                }
+
+                command.Prepare();
+            }
+            else
+            {
+                for (var i = 0; i < properties.Length; i++)
+                {
+                    var value = getters[i].GetClrValue(entity);
+                    parameters[i].Value = value is null ? DBNull.Value : mappings[i].Converter?.ConvertToProvider(value) ?? value;
+                }
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            command.ExecuteNonQuery();
         }
     }
 
-    /// <summary>Whether <paramref name="db"/> runs on SQLite (where <see cref="InsertAsync"/> applies).</summary>
+    /// <summary>Whether <paramref name="db"/> runs on SQLite (where <see cref="Insert"/> applies).</summary>
     public static bool Applies(HostDbContext db) => db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 }

@@ -307,7 +307,7 @@ internal sealed partial class InvocationLogWriter : IHostedService, IAsyncDispos
                 var rows = state.Records.ConvertAll(e => e.Row);
                 if (SqliteBatchInsert.Applies(state.Db))
                 {
-                    await SqliteBatchInsert.InsertAsync(state.Db, rows, ct);
+                    SqliteBatchInsert.Insert(state.Db, rows, ct);
                 }
                 else
                 {
