@@ -8,20 +8,7 @@
 #   ./bench.sh --quick    # fewer samples and shorter rounds: about a minute, noisier
 #
 # Measure on an otherwise idle machine: the figures share its cores with whatever else runs.
-set -euo pipefail
-
-REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-cd "$REPO_ROOT"
-
-export DOTNET_CLI_TELEMETRY_OPTOUT=1
-export DOTNET_NOLOGO=1
-export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-export EXTHOST_GUESTS_DIR="$REPO_ROOT/tests/guests/out"
-
-die() {
-  echo "bench.sh: $*" >&2
-  exit 1
-}
+source "$(dirname "${BASH_SOURCE[0]}")/tests/tools/environment.sh"
 
 [[ $# -eq 0 || ($# -eq 1 && "$1" == "--quick") ]] || die "usage: ./bench.sh [--quick]"
 command -v dotnet >/dev/null || die "the .NET 10 SDK is required (dotnet not on PATH)"

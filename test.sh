@@ -4,24 +4,11 @@
 # tests/guests/build.sh) and is quick when everything is already there.
 #
 #   ./test.sh            # last line: "<N> passed, <N> failed"; exit code 0 only if all passed
-set -euo pipefail
-
-REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-cd "$REPO_ROOT"
-
-export DOTNET_CLI_TELEMETRY_OPTOUT=1
-export DOTNET_NOLOGO=1
-export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-# Tests load the components built below from here (they fall back to walking up to tests/guests/out).
-export EXTHOST_GUESTS_DIR="$REPO_ROOT/tests/guests/out"
+source "$(dirname "${BASH_SOURCE[0]}")/tests/tools/environment.sh"
 
 RESULTS_DIR="$REPO_ROOT/TestResults"
 
 step() { echo "==> $*"; }
-die() {
-  echo "test.sh: $*" >&2
-  exit 1
-}
 
 # --- 1. system packages --------------------------------------------------------------------
 # Debian's Rust (rustc 1.96 with std sources; lld-22 provides rust-lld and wasm-ld-22, lld-19

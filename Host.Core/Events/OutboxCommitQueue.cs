@@ -21,17 +21,16 @@ internal sealed class OutboxCommitQueue(IServiceScopeFactory scopes, SqliteWrite
     private const int MaxBatch = 512;
 
     private readonly Channel<Request> _queue = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Lock _startLock = new();
+    private readonly WriterLoop _loop = new();
     private readonly WriterContext _context = new(scopes);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private Task? _writer;
 
     /// <summary>Commits the event's rows (or finds those a retry of the same event id already wrote) and returns their ids, in subscription order.</summary>
     public async Task<IReadOnlyList<Guid>> WriteAsync(
         DomainEvent domainEvent, string payload, IReadOnlyList<Subscription> subscriptions, CancellationToken cancellationToken)
     {
         var request = new Request(domainEvent, payload, subscriptions, new TaskCompletionSource<IReadOnlyList<Guid>>(TaskCreationOptions.RunContinuationsAsynchronously));
-        EnsureWriter();
+        _loop.EnsureStarted(WriteQueuedAsync);
         if (!_queue.Writer.TryWrite(request))
         {
             // Stopping: commit this one on the caller's time.
@@ -45,16 +44,7 @@ internal sealed class OutboxCommitQueue(IServiceScopeFactory scopes, SqliteWrite
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        Task? writer;
-        lock (_startLock)
-        {
-            writer = _writer;
-        }
-
-        if (writer is not null)
-        {
-            await writer;
-        }
+        await _loop.Completion;
 
         await _context.DisposeAsync();
         _gate.Dispose();
@@ -63,18 +53,6 @@ internal sealed class OutboxCommitQueue(IServiceScopeFactory scopes, SqliteWrite
     /// <summary>For containers disposed synchronously: the same as <see cref="DisposeAsync"/>, waited for.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private void EnsureWriter()
-    {
-        if (Volatile.Read(ref _writer) is not null)
-        {
-            return;
-        }
-
-        lock (_startLock)
-        {
-            _writer ??= Task.Run(WriteQueuedAsync);
-        }
-    }
 
     private async Task WriteQueuedAsync()
     {

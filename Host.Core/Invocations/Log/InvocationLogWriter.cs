@@ -42,11 +42,10 @@ internal sealed partial class InvocationLogWriter : IHostedService, IAsyncDispos
     private readonly ILogger<InvocationLogWriter> _logger;
     private readonly Channel<LogEntry> _queue;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Lock _startLock = new();
+    private readonly WriterLoop _loop = new();
     private readonly WriterContext _context;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SqliteWriteGate _writeGate;
-    private Task? _writer;
     private TaskCompletionSource _urgent = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _pending;
     private int _disposed;
@@ -121,16 +120,7 @@ internal sealed partial class InvocationLogWriter : IHostedService, IAsyncDispos
             await _stopping.CancelAsync();
         }
 
-        Task? writer;
-        lock (_startLock)
-        {
-            writer = _writer;
-        }
-
-        if (writer is not null)
-        {
-            await writer.WaitAsync(cancellationToken);
-        }
+        await _loop.Completion.WaitAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -163,7 +153,7 @@ internal sealed partial class InvocationLogWriter : IHostedService, IAsyncDispos
 
     private async ValueTask EnqueueAsync(LogEntry entry, CancellationToken cancellationToken)
     {
-        EnsureWriter();
+        _loop.EnsureStarted(WriteQueuedAsync);
         Interlocked.Increment(ref _pending);
         try
         {
@@ -187,18 +177,6 @@ internal sealed partial class InvocationLogWriter : IHostedService, IAsyncDispos
         }
     }
 
-    private void EnsureWriter()
-    {
-        if (Volatile.Read(ref _writer) is not null)
-        {
-            return;
-        }
-
-        lock (_startLock)
-        {
-            _writer ??= Task.Run(WriteQueuedAsync);
-        }
-    }
 
     private async Task WriteQueuedAsync()
     {
