@@ -17,6 +17,12 @@ internal sealed partial class AdminKeyBootstrap(
 {
     public const string AdminKeyVariable = "EXTHOST_ADMIN_KEY";
 
+    /// <summary>Whether a generated admin key is printed to the console (default); off, it is written to <see cref="GeneratedKeyFileName"/> in the data directory.</summary>
+    public const string PrintGeneratedKeySetting = "ExtensibilityHost:PrintGeneratedAdminKey";
+
+    /// <summary>The file, in the data directory, a generated admin key goes to when it is not printed (mode 600).</summary>
+    public const string GeneratedKeyFileName = "admin-key";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -50,9 +56,30 @@ internal sealed partial class AdminKeyBootstrap(
         db.ApiKeys.Add(NewAdminKey(generated, "first admin key"));
         await db.SaveChangesAsync(cancellationToken);
 
-        // Printed to the console, not only logged: it is shown once and must not be filtered out.
-        Console.WriteLine($"Admin API key (shown once, store it now): {generated.Key}");
-        Console.WriteLine($"  or set {AdminKeyVariable} to choose your own.");
+        if (configuration.GetValue(PrintGeneratedKeySetting, true))
+        {
+            // Printed to the console, not only logged: it is shown once and must not be filtered out.
+            Console.WriteLine($"Admin API key (shown once, store it now): {generated.Key}");
+            Console.WriteLine($"  or set {AdminKeyVariable} to choose your own.");
+            return;
+        }
+
+        // Where console output is collected (a log pipeline), the key goes to a file only its
+        // owner can read, and the log says where — never the key.
+        var path = Path.Combine(Microsoft.Extensions.DependencyInjection.ServiceCollectionExtensions.DataDirectory(configuration), GeneratedKeyFileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var file = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            file.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using (var writer = new StreamWriter(path, System.Text.Encoding.ASCII, file))
+        {
+            await writer.WriteLineAsync(generated.Key.AsMemory(), cancellationToken);
+        }
+
+        LogGeneratedKeyWritten(generated.Prefix, path);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -67,6 +94,9 @@ internal sealed partial class AdminKeyBootstrap(
         Name = name,
         CreatedAt = time.GetUtcNow().UtcDateTime,
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generated the first admin key {Prefix}…; it is in {Path} (readable by this user only): store it and delete the file")]
+    private partial void LogGeneratedKeyWritten(string prefix, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Admin key {Prefix}… from configuration is registered; {Revoked} other admin key(s) revoked")]
     private partial void LogConfiguredKey(string prefix, int revoked);
