@@ -11,8 +11,8 @@ namespace ExtensibilityHost.Core.Tests.Caching;
 
 /// <summary>
 /// Two host nodes on one database, each caching routing state: a change made on one node is seen
-/// there at once, and on the other after its next look at the change stamp (driven by hand here:
-/// the nodes share a manual clock, so their pollers only run when told).
+/// there at once, and on the other after its next look at the change stamp — driven by hand here:
+/// the nodes' pollers are not hosted (they would look every 250 ms of real time).
 /// </summary>
 [Collection(EventsCollection.Name)]
 public sealed class RoutingCacheTests(EventsFixture fixture) : IAsyncLifetime
@@ -25,8 +25,8 @@ public sealed class RoutingCacheTests(EventsFixture fixture) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _here = await fixture.StartHostAsync();
-        _there = await fixture.StartHostAsync(sharedDataDirectory: _here.DataDirectory, clock: _here.Clock);
+        _here = await fixture.StartHostAsync(configure: PollOnlyWhenTold);
+        _there = await fixture.StartHostAsync(sharedDataDirectory: _here.DataDirectory, clock: _here.Clock, configure: PollOnlyWhenTold);
         await _here.SeedAsync(Tenant, "handler", fixture.Guest("event-handler"));
         await _here.SubscribeAsync(Tenant, "order.placed", "handler", SubscriptionMode.Sync);
     }
@@ -119,6 +119,11 @@ public sealed class RoutingCacheTests(EventsFixture fixture) : IAsyncLifetime
     private static Task<EventPublishResult> PublishAsync(EmbeddedHost node, string eventType = "order.placed") =>
         node.PublishAsync(new DomainEvent(Tenant, eventType, """{"orderId":1}"""), Cancellation);
 
-    private static Task PollAsync(EmbeddedHost node) =>
-        node.Services.GetServices<IHostedService>().OfType<ChangePoller>().Single().PollAsync(Cancellation);
+    private static Task PollAsync(EmbeddedHost node) => node.Get<ChangePoller>().PollAsync(Cancellation);
+
+    private static void PollOnlyWhenTold(IServiceCollection services)
+    {
+        services.Remove(services.Single(s => s.ServiceType == typeof(IHostedService) && s.ImplementationType == typeof(ChangePoller)));
+        services.AddSingleton<ChangePoller>();
+    }
 }
