@@ -2,7 +2,6 @@ using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Runtime;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -53,10 +52,7 @@ internal sealed partial class EventPublisher(
             };
         }
 
-        // A context that never opened its connection holds no transaction: asking it would cost
-        // its initialisation on every event.
-        if (db.HasOpenedConnection && db.Database.IsSqlite() && db.Database.CurrentTransaction is not null
-            && Array.Exists(subscriptions, s => s.Mode == SubscriptionMode.Sync))
+        if (db.InSqliteTransaction && Array.Exists(subscriptions, s => s.Mode == SubscriptionMode.Sync))
         {
             // SQLite has one writer: the runner records each invocation in a transaction of its own,
             // which would wait for this one while this one waits for the handler.

@@ -22,8 +22,7 @@ internal sealed class OutboxCommitQueue(IServiceScopeFactory scopes, SqliteWrite
 
     private readonly Channel<Request> _queue = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
     private readonly WriterLoop _loop = new();
-    private readonly WriterContext _context = new(scopes);
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly WriterContext _context = new(scopes, writeGate);
 
     /// <summary>Commits the event's rows (or finds those a retry of the same event id already wrote) and returns their ids, in subscription order.</summary>
     public async Task<IReadOnlyList<Guid>> WriteAsync(
@@ -47,7 +46,6 @@ internal sealed class OutboxCommitQueue(IServiceScopeFactory scopes, SqliteWrite
         await _loop.Completion;
 
         await _context.DisposeAsync();
-        _gate.Dispose();
     }
 
     /// <summary>For containers disposed synchronously: the same as <see cref="DisposeAsync"/>, waited for.</summary>
@@ -108,29 +106,10 @@ internal sealed class OutboxCommitQueue(IServiceScopeFactory scopes, SqliteWrite
         }
     }
 
-    private async Task CommitAsync(List<Request> batch)
-    {
-        // The writer and, once stopping, late publishers share the one context: one at a time.
-        await _gate.WaitAsync();
-        try
-        {
-            using var pass = await writeGate.EnterAsync(CancellationToken.None);
-            await CommitOnceAsync(batch);
-        }
-        catch
-        {
-            await _context.ResetAsync();
-            throw;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    private Task CommitAsync(List<Request> batch) => _context.RunAsync(db => CommitAsync(db, batch));
 
-    private async Task CommitOnceAsync(List<Request> batch)
+    private async Task CommitAsync(HostDbContext db, List<Request> batch)
     {
-        var db = await _context.GetAsync(CancellationToken.None);
         await using var transaction = await db.Database.BeginTransactionAsync();
 
         // Publishing the same event again (a retried operation) must not deliver it twice: rows

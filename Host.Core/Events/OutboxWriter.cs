@@ -18,11 +18,8 @@ internal sealed class OutboxWriter(HostDbContext db, OutboxCommitQueue commits, 
         DomainEvent domainEvent, string payload, List<Subscription> subscriptions, CancellationToken cancellationToken)
     {
         // Outside any transaction of the caller's, on SQLite, rows of concurrent publishers commit
-        // together (one transaction for many events). A context that never opened its connection
-        // holds no transaction, which is known without initialising it.
-        if (persistence.Value.Provider == DatabaseProvider.Sqlite
-            && Transaction.Current is null
-            && !(db.HasOpenedConnection && db.Database.CurrentTransaction is not null))
+        // together (one transaction for many events).
+        if (persistence.Value.Provider == DatabaseProvider.Sqlite && Transaction.Current is null && !db.InSqliteTransaction)
         {
             return await commits.WriteAsync(domainEvent, payload, subscriptions, cancellationToken);
         }

@@ -32,11 +32,17 @@ public abstract class HostDbContext : DbContext
     public string? ScopedTenantId => _tenantScope.TenantId;
 
     /// <summary>
-    /// Whether this context has opened its connection (set by <see cref="SqliteConnectionSettings"/>):
-    /// a context that never did holds no transaction or lock, which the hot path can know without
-    /// initialising the context.
+    /// Whether this context has opened its connection (set by <see cref="SqliteConnectionSettings"/>,
+    /// so on SQLite only).
     /// </summary>
     internal bool HasOpenedConnection { get; set; }
+
+    /// <summary>
+    /// Whether this SQLite context is inside a transaction of the caller's. A context that never
+    /// opened its connection holds none, which is known without initialising it (asking
+    /// <c>Database.CurrentTransaction</c> would, on every event).
+    /// </summary>
+    internal bool InSqliteTransaction => HasOpenedConnection && Database.CurrentTransaction is not null;
 
     /// <summary>Tenants.</summary>
     public DbSet<Tenant> Tenants => Set<Tenant>();

@@ -44,8 +44,6 @@ internal sealed partial class InvocationLogWriter : IHostedService, IAsyncDispos
     private readonly CancellationTokenSource _stopping = new();
     private readonly WriterLoop _loop = new();
     private readonly WriterContext _context;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly SqliteWriteGate _writeGate;
     private TaskCompletionSource _urgent = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _pending;
     private int _disposed;
@@ -61,8 +59,7 @@ internal sealed partial class InvocationLogWriter : IHostedService, IAsyncDispos
         TimeProvider time,
         ILogger<InvocationLogWriter> logger)
     {
-        _writeGate = writeGate;
-        _context = new WriterContext(scopes);
+        _context = new WriterContext(scopes, writeGate);
         _breaker = breaker;
         _changes = changes;
         _descriptions = descriptions;
@@ -144,7 +141,6 @@ internal sealed partial class InvocationLogWriter : IHostedService, IAsyncDispos
         {
             await _context.DisposeAsync();
             _stopping.Dispose();
-            _gate.Dispose();
         }
     }
 
@@ -250,29 +246,11 @@ internal sealed partial class InvocationLogWriter : IHostedService, IAsyncDispos
 
     /// <summary>Inserts the batch's rows and feeds the breaker in their order, in one transaction.</summary>
     /// <returns>The records whose failure suspended their version.</returns>
-    private async Task<List<InvocationRecord>> CommitAsync(List<(InvocationRecord Row, bool Failed)> records)
-    {
-        // The writer and, once stopping, late callers share the one context: one at a time.
-        await _gate.WaitAsync();
-        try
-        {
-            using var pass = await _writeGate.EnterAsync(CancellationToken.None);
-            return await CommitOnceAsync(records);
-        }
-        catch
-        {
-            await _context.ResetAsync();
-            throw;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    private Task<List<InvocationRecord>> CommitAsync(List<(InvocationRecord Row, bool Failed)> records) =>
+        _context.RunAsync(db => CommitAsync(db, records));
 
-    private async Task<List<InvocationRecord>> CommitOnceAsync(List<(InvocationRecord Row, bool Failed)> records)
+    private async Task<List<InvocationRecord>> CommitAsync(HostDbContext db, List<(InvocationRecord Row, bool Failed)> records)
     {
-        var db = await _context.GetAsync(CancellationToken.None);
 
         // SQL Server is registered with a retrying execution strategy, which only accepts
         // transactions run as one retriable unit.
