@@ -11,6 +11,7 @@ using ExtensibilityHost.Api.Endpoints.Reviews;
 using ExtensibilityHost.Api.Endpoints.Settings;
 using ExtensibilityHost.Api.Endpoints.Subscriptions;
 using ExtensibilityHost.Api.Endpoints.Tenants;
+using Microsoft.Extensions.Options;
 using Prometheus;
 using Scalar.AspNetCore;
 
@@ -49,8 +50,27 @@ app.MapProtectionEndpoints();
 app.MapSettingEndpoints();
 app.MapPortal();
 
+// A setting out of range is the operator's to fix: one line each, not the host's stack trace.
+try
+{
+    app.Services.GetService<IStartupValidator>()?.Validate();
+}
+catch (OptionsValidationException invalid)
+{
+    foreach (var failure in invalid.Failures)
+    {
+        Console.Error.WriteLine($"Configuration error: {failure}");
+    }
+
+    return ExitCodeConfigurationError;
+}
+
 app.Run();
 return 0;
 
 /// <summary>Entry point, visible to <c>WebApplicationFactory</c> in tests.</summary>
-public partial class Program;
+public partial class Program
+{
+    /// <summary>The exit code of a start refused for its configuration (<c>EX_CONFIG</c> of sysexits.h).</summary>
+    public const int ExitCodeConfigurationError = 78;
+}
