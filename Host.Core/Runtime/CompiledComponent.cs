@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Runtime.Imports.Wasi;
 using Wasmtime.Components;
 
@@ -15,12 +16,13 @@ namespace ExtensibilityHost.Core.Runtime;
 /// </remarks>
 public sealed class CompiledComponent
 {
-    internal CompiledComponent(string sha256, Component component, ImmutableArray<string> importNames)
+    internal CompiledComponent(string sha256, Component component, ImmutableArray<string> importNames, Func<Component, ComponentDescription> describe)
     {
         Sha256 = sha256;
         Component = component;
         ImportNames = importNames;
         ImportsWasi = importNames.Any(WasiInterfaces.IsWasi);
+        CompiledTypes = new Lazy<ComponentDescription>(() => describe(component));
     }
 
     /// <summary>SHA-256 of the component binary (lowercase hex).</summary>
@@ -34,6 +36,18 @@ public sealed class CompiledComponent
 
     /// <summary>Whether it imports any WASI interface (and so needs a WASI context per call).</summary>
     public bool ImportsWasi { get; }
+
+    /// <summary>
+    /// Imports and exports as Wasmtime compiled them, read on first use: a capability's
+    /// <see cref="Imports.IHostCapability.Adapt"/> may have changed how an import is typed.
+    /// </summary>
+    internal Lazy<ComponentDescription> CompiledTypes { get; }
+
+    /// <summary>
+    /// Core memories the host's own adapters inside the compiled binary use (one when
+    /// <see cref="Imports.KeyValue.KeyValueSetLowering"/> wrapped it), allowed on top of the call's limit.
+    /// </summary>
+    internal int AddedMemories { get; set; }
 
     /// <summary>Why a host capability will not serve this component, or <see langword="null"/>; set by the engine.</summary>
     public string? Refusal { get; internal set; }

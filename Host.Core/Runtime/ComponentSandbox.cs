@@ -71,7 +71,7 @@ public sealed class ComponentSandbox(SandboxEngine engine)
                 tableElements: limits.TableElements,
                 instances: limits.Instances,
                 tables: limits.Tables,
-                memories: limits.Memories);
+                memories: limits.Memories + component.AddedMemories);
             if (fuelBudget is { } budget)
             {
                 store.Fuel = budget;

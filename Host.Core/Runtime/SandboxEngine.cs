@@ -6,6 +6,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Runtime.Imports;
+using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
 using Wasmtime;
 using Wasmtime.Components;
 
@@ -124,7 +125,25 @@ public sealed class SandboxEngine : IDisposable
     /// <exception cref="WasmtimeException">The bytes are not a valid component.</exception>
     public CompiledComponent Compile(ReadOnlySpan<byte> bytes)
     {
-        return Wrap(ComponentHash.Of(bytes), Component.FromBytes(_engine, bytes));
+        var sha256 = ComponentHash.Of(bytes);
+        foreach (var capability in Capabilities)
+        {
+            if (capability.Adapt(bytes) is { } adapted)
+            {
+                try
+                {
+                    return Wrap(sha256, Component.FromBytes(_engine, adapted));
+                }
+                catch (WasmtimeException)
+                {
+                    // The rewrite does not validate: compile the original, which the capability
+                    // may then refuse, or whose own error the uploader reports.
+                    break;
+                }
+            }
+        }
+
+        return Wrap(sha256, Component.FromBytes(_engine, bytes));
     }
 
     /// <summary>Compiles a component from WebAssembly text (component WAT); its hash is that of the binary.</summary>
@@ -133,16 +152,24 @@ public sealed class SandboxEngine : IDisposable
     public CompiledComponent CompileText(string wat) => Compile(WatText.ToBinary(wat));
 
     /// <summary>Imports and exports of a component compiled by this engine, read from Wasmtime's type API (no recompilation).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Part of the engine's API: describes components this engine compiled.")]
     public ComponentDescription Inspect(CompiledComponent component)
     {
         ArgumentNullException.ThrowIfNull(component);
-        return _inspector.Inspect(component.Component);
+
+        // As declared: the key-value capability's rewrite of set's value type is the host's business.
+        return KeyValueSetLowering.Restore(component.CompiledTypes.Value);
     }
 
     /// <summary>A component compiled or deserialized by this engine, with its import names read and every capability's verdict on it.</summary>
     internal CompiledComponent Wrap(string sha256, Component component)
     {
-        var compiled = new CompiledComponent(sha256, component, _inspector.ImportNames(component));
+        var compiled = new CompiledComponent(sha256, component, _inspector.ImportNames(component), _inspector.Inspect);
+        if (compiled.ImportNames.Any(KeyValueSetLowering.IsKeyValue) && KeyValueSetLowering.IsWrapped(compiled.CompiledTypes.Value))
+        {
+            compiled.AddedMemories = KeyValueSetLowering.AddedMemories;
+        }
+
         foreach (var capability in Capabilities)
         {
             if (capability.Refuse(compiled) is { } refusal)
@@ -173,7 +200,10 @@ public sealed class SandboxEngine : IDisposable
             options.MaxWasmStackBytes.ToString(CultureInfo.InvariantCulture),
             options.UsePoolingAllocator,
             options.PoolMaxMemoryBytes.ToString(CultureInfo.InvariantCulture),
-            RuntimeInformationText());
+            RuntimeInformationText(),
+            // Capabilities' binary rewrites (IHostCapability.Adapt) change the compiled code:
+            // 1 = key-value.set lowered as Latin-1 (KeyValueSetLowering).
+            "adapt-1");
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings)))[..16];
         var version = wasmtimeVersion.Split('+')[0];
         return $"wasmtime-{version}-{hash}";

@@ -21,6 +21,13 @@ public interface IHostCapability
     void Link(ComponentLinker linker);
 
     /// <summary>
+    /// A rewrite of a component binary to compile instead of it (how the capability's imports are
+    /// lowered, say), or <see langword="null"/> to leave it. Asked before every compilation; the
+    /// component keeps the original's hash, and a rewrite that does not compile is dropped.
+    /// </summary>
+    byte[]? Adapt(ReadOnlySpan<byte> component) => null;
+
+    /// <summary>
     /// Why this capability will not serve <paramref name="component"/> (e.g. it imports a WASI
     /// interface the deployment no longer allows), or <see langword="null"/>. Asked once per
     /// compiled component; a refused component's calls fail as <c>host-error</c> without running.

@@ -13,6 +13,7 @@ namespace ExtensibilityHost.Core.Runtime.Imports.KeyValue;
 internal sealed class KeyValueCapability(IKeyValueStore store, IOptions<KeyValueOptions> caps) : IHostCapability
 {
     private readonly KeyValueOptions options = caps.Value;
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly ConditionalWeakTable<InvocationScope, OverlayKeyValueStore> _overlays = new();
 
     public void Link(ComponentLinker linker)
@@ -27,14 +28,93 @@ internal sealed class KeyValueCapability(IKeyValueStore store, IOptions<KeyValue
         }));
         keyValue.DefineFunction("set", HostFunction.Guard((arguments, results) =>
         {
-            var key = arguments[0].AsString();
-            var value = FromList(arguments[1]);
-            var error = Validate(key, value.Length) ?? CurrentStore().Set(CurrentScope(), key, value);
+            var error = arguments[1].Kind == ComponentValueKind.String
+                ? SetLatin1(arguments[0].AsString(), arguments[1].AsString())
+                : Set(arguments[0].AsString(), FromList(arguments[1]));
             results[0] = error is null ? ComponentValue.Ok(null) : ComponentValue.Err(ComponentValue.String(error));
         }));
         keyValue.DefineFunction("delete", HostFunction.Guard((arguments, _) =>
             CurrentStore().Delete(CurrentScope(), arguments[0].AsString())));
     }
+
+    /// <inheritdoc/>
+    public byte[]? Adapt(ReadOnlySpan<byte> component) => KeyValueSetLowering.Rewrite(component);
+
+    /// <inheritdoc/>
+    public string? Refuse(CompiledComponent component)
+    {
+        ArgumentNullException.ThrowIfNull(component);
+        return component.ImportNames.Any(KeyValueSetLowering.IsKeyValue) && KeyValueSetLowering.ValueIsByteList(component.CompiledTypes.Value)
+            ? "the component lowers key-value.set in a shape the host cannot bound (for example inside a nested component); build it with standard component tooling"
+            : null;
+    }
+
+    private string? Set(string key, byte[] value) => Validate(key, value.Length) ?? CurrentStore().Set(CurrentScope(), key, value);
+
+    /// <summary>
+    /// <c>set</c> of a component compiled with <see cref="KeyValueSetLowering"/>: key and value
+    /// arrive as one character per byte. The value's length is checked before any copy, and what
+    /// goes back to the guest is ASCII, which Latin-1 writes as the same bytes UTF-8 would.
+    /// </summary>
+    private string? SetLatin1(string key, string value)
+    {
+        if (key.Length > options.MaxKeyBytes || value.Length > options.MaxValueBytes)
+        {
+            return Validate(key, value.Length);
+        }
+
+        if (!TryLatin1Bytes(value, out var bytes))
+        {
+            return "value is not a list of bytes";
+        }
+
+        if (!TryLatin1Bytes(key, out var keyBytes) || !TryDecodeUtf8(keyBytes, out var decodedKey))
+        {
+            return "key is not valid UTF-8";
+        }
+
+        return AsAscii(Set(decodedKey, bytes));
+    }
+
+    private static bool TryLatin1Bytes(string text, out byte[] bytes)
+    {
+        bytes = new byte[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            // Above 0xFF the guest's length carried the UTF-16 tag: not bytes.
+            if (text[i] > 0xff)
+            {
+                return false;
+            }
+
+            bytes[i] = (byte)text[i];
+        }
+
+        return true;
+    }
+
+    private static bool TryDecodeUtf8(byte[] bytes, out string text)
+    {
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            text = string.Empty;
+            return false;
+        }
+    }
+
+    private static string? AsAscii(string? text) =>
+        text is null || System.Text.Ascii.IsValid(text) ? text : string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsAscii(source[i]) ? source[i] : '?';
+            }
+        });
 
     private IKeyValueStore CurrentStore()
     {
