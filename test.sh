@@ -53,6 +53,10 @@ warnings="$(grep -E '^ +[0-9]+ Warning\(s\)' "$build_log" | tail -n 1 | grep -oE
 # Host.Benchmarks is an exe without a test SDK, so dotnet test does not discover it.
 step "dotnet test ExtensibilityHost.sln -c Release --no-build"
 rm -rf "$RESULTS_DIR"
+mkdir -p "$RESULTS_DIR"
+# Every API test's responses and host log lines are checked for leaks (LeakGuard); each test
+# process adds its totals here.
+export EXTHOST_LEAK_REPORT="$RESULTS_DIR/leak-scan.txt"
 test_status=0
 dotnet test ExtensibilityHost.sln -c Release --no-build \
   --logger "trx" --logger "console;verbosity=normal" \
@@ -82,6 +86,7 @@ if ((passed + failed == 0)); then
   status=1
 fi
 ((failed == 0)) || status=1
+[[ -f "$EXTHOST_LEAK_REPORT" ]] && cat "$EXTHOST_LEAK_REPORT"
 # The last line of output, always in this form: CI and the README rely on it.
 echo "$passed passed, $failed failed"
 exit "$status"

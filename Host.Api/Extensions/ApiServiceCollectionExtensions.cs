@@ -19,7 +19,12 @@ internal static class ApiServiceCollectionExtensions
         var services = builder.Services;
         services.AddExtensibilityHost(builder.Configuration);
 
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = FrameworkProblemTypes.Apply);
+        services.AddSingleton<ProblemMetrics>();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            FrameworkProblemTypes.Apply(context);
+            context.HttpContext.RequestServices.GetRequiredService<ProblemMetrics>().Record(context.ProblemDetails);
+        });
         services.AddExceptionHandler<UnhandledExceptionProblemHandler>();
         services.ConfigureHttpJsonOptions(options =>
         {

@@ -45,4 +45,8 @@ internal static class ProblemTypes
     public const string OutOfMemory = Base + "out-of-memory";
     public const string Trap = Base + "trap";
     public const string HostError = Base + "host-error";
+
+    /// <summary>The metric label of a problem type: its last segment, or <c>other</c> for a type that is not one of these.</summary>
+    public static string Label(string? type) =>
+        type is not null && type.StartsWith(Base, StringComparison.Ordinal) ? type[Base.Length..] : "other";
 }

@@ -8,11 +8,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace ExtensibilityHost.Testing.Api;
@@ -33,7 +35,9 @@ public sealed class ApiHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _testServices;
     private readonly bool _kestrel;
+    private readonly CapturingLoggerProvider _log = new();
     private string? _adminKey;
+    private LeakWatch? _leaks;
 
     /// <param name="settings">Configuration overrides, e.g. another blob store.</param>
     /// <param name="testServices">Test-only service registrations applied after the host's own (e.g. a failing interceptor).</param>
@@ -100,9 +104,22 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         _adminKey = secret.Key;
     }
 
+    /// <summary>The leak check every client of this host goes through (<see cref="LeakGuard"/>).</summary>
+    public LeakWatch Leaks => _leaks ??= new LeakWatch(Secrets, _log);
+
+    /// <summary>What no response may show: the admin key, the connection string and the host's folders.</summary>
+    public IEnumerable<string> Secrets() =>
+        [.. new[] { _adminKey, _settings["ExtensibilityHost:Database:ConnectionString"], _directory, AppContext.BaseDirectory.TrimEnd('/') }
+            .Where(s => !string.IsNullOrEmpty(s)).Select(s => s!)];
+
+    /// <summary>A client that follows redirects and keeps cookies, as <c>CreateClient</c>'s, behind a <see cref="LeakGuard"/>.</summary>
     public HttpClient Client(string? apiKey)
     {
-        var client = CreateClient();
+        var client = CreateDefaultClient(
+            ClientOptions.BaseAddress,
+            new LeakGuard(Leaks),
+            new RedirectHandler(ClientOptions.MaxAutomaticRedirections),
+            new CookieContainerHandler());
         if (apiKey is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
@@ -194,6 +211,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(_log));
         if (_testServices is not null)
         {
             builder.ConfigureTestServices(_testServices);
@@ -202,8 +220,16 @@ public sealed class ApiHost : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        try
+        {
+            // Lines logged after the last response, by background work.
+            Leaks.CheckLog();
+        }
+        finally
+        {
+            await base.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(_directory, recursive: true);
+        }
     }
 }
