@@ -44,7 +44,8 @@ internal static class LatencyCommand
             new("raw Wasmtime.Dotnet (same engine and linker)", RawCall(withWasi, hostAdd)),
             new("WASI not linked", SandboxCall(withoutWasi, withoutWasi.CompileText(add))),
             new("WASI linked, component imports none", SandboxCall(withWasi, hostAdd)),
-            new("WASI linked, component imports WASI (context per call)", SandboxCall(withWasi, withWasi.CompileText(ImportingWasi(add)))),
+            new("WASI linked, component imports WASI (context per call)", SandboxCall(withWasi, withWasi.CompileText(Importing(add, WasiImport)))),
+            new("component imports key-value.set (wrapped, adapter per call)", SandboxCall(withWasi, withWasi.CompileText(Importing(add, KeyValueImport)))),
         ];
         const int Raw = 0;
         const int Host = 2;
@@ -153,12 +154,19 @@ internal static class LatencyCommand
         };
     }
 
-    /// <summary><c>add.wat</c> also importing a WASI interface (with nothing used from it): enough for a WASI context per call.</summary>
-    private static string ImportingWasi(string wat)
+    /// <summary>A WASI interface, nothing used from it: enough for a WASI context per call.</summary>
+    private const string WasiImport = "(import \"wasi:cli/environment@0.2.0\" (instance))";
+
+    /// <summary>key-value's set, unused: enough for the host to wrap the component (KeyValueSetLowering).</summary>
+    private const string KeyValueImport =
+        "(import \"saas:extensibility/key-value@1.0.0\" (instance (export \"set\" (func (param \"key\" string) (param \"value\" (list u8)) (result (result (error string)))))))";
+
+    /// <summary><c>add.wat</c> also importing <paramref name="import"/>.</summary>
+    private static string Importing(string wat, string import)
     {
         const string Start = "(component";
         var at = wat.IndexOf(Start, StringComparison.Ordinal) + Start.Length;
-        return string.Concat(wat.AsSpan(0, at), "\n  (import \"wasi:cli/environment@0.2.0\" (instance))", wat.AsSpan(at));
+        return string.Concat(wat.AsSpan(0, at), "\n  ", import, wat.AsSpan(at));
     }
 
     private sealed record Variant(string Name, Action Invoke);
