@@ -111,7 +111,7 @@ public sealed class WorldCatalogWitTests(BuiltGuestsFixture guests)
     [Fact]
     public void WitPackages_AreFound()
     {
-        Assert.Equal(["acme:shop@1.0.0", "saas:extensibility@1.0.0"], Packages.Value.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["acme:shop@1.0.0", "saas:extensibility@1.0.0", "saas:extensibility@1.1.0"], Packages.Value.Keys.Order(StringComparer.Ordinal));
     }
 
     private static InterfaceDefinition FindCatalogInterface(string name) =>
