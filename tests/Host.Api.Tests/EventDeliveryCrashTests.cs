@@ -18,6 +18,7 @@ namespace ExtensibilityHost.Api.Tests;
 /// lease runs out (5 s here), which the figures count as duplicates — at most the attempts started
 /// beyond the first, at least the events whose handler has two successful runs in the invocation log.
 /// </remarks>
+[Collection(CrashCollection.Name)]
 public sealed class EventDeliveryCrashTests(ITestOutputHelper output) : IDisposable
 {
     private const int Publishers = 8;

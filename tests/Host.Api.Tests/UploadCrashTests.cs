@@ -19,6 +19,7 @@ namespace ExtensibilityHost.Api.Tests;
 /// must remove. The sweeper runs every second with the shortest grace period the host accepts (1 min);
 /// the test ages the files while the host is down instead of waiting the minute.
 /// </remarks>
+[Collection(CrashCollection.Name)]
 public sealed class UploadCrashTests(ITestOutputHelper output) : IDisposable
 {
     private const int Workers = 4;
@@ -39,6 +40,7 @@ public sealed class UploadCrashTests(ITestOutputHelper output) : IDisposable
     private readonly List<Upload> _uploads = [];
     private readonly Lock _lock = new();
     private readonly Figures _figures = new();
+    private int _nextIndex;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -147,11 +149,24 @@ public sealed class UploadCrashTests(ITestOutputHelper output) : IDisposable
             Upload upload;
             lock (_lock)
             {
-                upload = new Upload(_uploads.Count, component, Guests.Tagged(_handler, $"upload {_uploads.Count}"));
+                upload = new Upload(_nextIndex, component, Guests.Tagged(_handler, $"upload {_nextIndex}"));
+                _nextIndex++;
                 _uploads.Add(upload);
             }
 
-            if (await SendAsync(client, tenant, upload) is not { } answer)
+            var (sent, answer) = await SendAsync(client, tenant, upload);
+            if (!sent)
+            {
+                // Sent after the kill: it never reached the host, so it never happened.
+                lock (_lock)
+                {
+                    _uploads.Remove(upload);
+                }
+
+                return;
+            }
+
+            if (answer is null)
             {
                 return;
             }
@@ -161,8 +176,11 @@ public sealed class UploadCrashTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    /// <summary>The host's answer to an upload, or null when the kill left it without one.</summary>
-    private static async Task<Answer?> SendAsync(HttpClient client, string tenant, Upload upload)
+    /// <summary>
+    /// The host's answer to an upload, or null when the kill left it without one; not sent when the
+    /// host was dead already (the connection was refused).
+    /// </summary>
+    private static async Task<(bool Sent, Answer? Answer)> SendAsync(HttpClient client, string tenant, Upload upload)
     {
         try
         {
@@ -171,12 +189,16 @@ public sealed class UploadCrashTests(ITestOutputHelper output) : IDisposable
             Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"upload {upload.Index}: {(int)response.StatusCode} {text}");
             var version = JsonNode.Parse(text)!;
             Assert.Equal(upload.Sha256, version.Str("sha256"));
-            return new Answer(response.StatusCode, Guid.Parse(version.Str("id")), version["version"]!.GetValue<int>());
+            return (true, new Answer(response.StatusCode, Guid.Parse(version.Str("id")), version["version"]!.GetValue<int>()));
+        }
+        catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConnectionError)
+        {
+            return (false, null);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
             // Killed before, while or after handling it: unknown to this client.
-            return null;
+            return (true, null);
         }
     }
 
@@ -223,7 +245,7 @@ public sealed class UploadCrashTests(ITestOutputHelper output) : IDisposable
     {
         foreach (var upload in retries)
         {
-            var answer = await SendAsync(client, tenant, upload);
+            var (_, answer) = await SendAsync(client, tenant, upload);
             Assert.NotNull(answer);
             if (upload.CommittedId is { } committed)
             {
@@ -248,7 +270,7 @@ public sealed class UploadCrashTests(ITestOutputHelper output) : IDisposable
         for (var i = 0; i < ResentPerRestart && acknowledged.Count > 0; i++)
         {
             var upload = acknowledged[random.Next(acknowledged.Count)];
-            var answer = await SendAsync(client, tenant, upload);
+            var (_, answer) = await SendAsync(client, tenant, upload);
             Assert.NotNull(answer);
             Assert.Equal((HttpStatusCode.OK, upload.Id, upload.Number), (answer.Status, (Guid?)answer.Id, (int?)answer.Number));
             _figures.Resent++;
