@@ -327,6 +327,10 @@ public sealed class UploadCrashTests(ITestOutputHelper output) : IDisposable
 
         _figures.Acknowledged = acknowledged.Count;
         _figures.Rows = rows.Count;
+
+        // Not swept by anything; printed to see whether kills leave them.
+        var artifacts = new DirectoryInfo(Path.Combine(data.Directory, "artifacts"));
+        _figures.ArtifactTemporaries = artifacts.Exists ? artifacts.EnumerateFiles("*.tmp", SearchOption.AllDirectories).Count() : 0;
     }
 
     private static Task<List<VersionRow>> VersionsAsync(HostData data, string tenant) => data.QueryAsync(
@@ -412,6 +416,8 @@ public sealed class UploadCrashTests(ITestOutputHelper output) : IDisposable
 
         public int Rows { get; set; }
 
+        public int ArtifactTemporaries { get; set; }
+
         public List<TimeSpan> Starts { get; } = [];
 
         public override string ToString() =>
@@ -422,6 +428,6 @@ public sealed class UploadCrashTests(ITestOutputHelper output) : IDisposable
             + $"retried after the restart: {RetriedGotTheOriginal + RetriedGotANewVersion} ({RetriedGotTheOriginal} got the original version with 200, {RetriedGotANewVersion} a new one with 201); abandoned: {Abandoned}; "
             + $"acknowledged uploads re-sent: {Resent}, each 200 with its version\n"
             + $"orphans after the kills: {OrphanBlobs} blob(s) and {OrphanTemporaries} temporary file(s); swept: {SweptBlobs} blob(s) of abandoned uploads and every temporary (the retried uploads' blobs were kept or stored again by their retry); left: 0\n"
-            + $"in the end: {Rows} rows, {Rows} blobs, one to one";
+            + $"in the end: {Rows} rows, {Rows} blobs, one to one; {ArtifactTemporaries} temporary file(s) of interrupted artifact-cache writes";
     }
 }
