@@ -10,7 +10,8 @@ namespace ExtensibilityHost.Core.Versions;
 
 /// <summary>
 /// Turns uploaded bytes into a pending <see cref="ComponentVersion"/>, in order of cost and so that a
-/// failure at any step leaves no row: the same bytes already uploaded → that version; validate
+/// failure at any step leaves no row: the same bytes already uploaded → that version (with its blob
+/// stored again if it went missing); validate
 /// (binary check, compile, inspect, world check); store the blob; insert the rows; then hand the
 /// compiled component to the cache (its artifact is written in the background) so no call after
 /// approval waits on Cranelift.
@@ -66,6 +67,8 @@ public sealed partial class ComponentUploader
         var sha256 = ComponentHash.Of(bytes.Span);
         if (await FindAsync(tenantId, componentName, sha256, cancellationToken) is { } existing)
         {
+            // A client's retry after a crash: the original version is the answer.
+            await EnsureBlobAsync(tenantId, sha256, bytes, cancellationToken);
             LogAlreadyUploaded(tenantId, componentName, existing.Number, sha256);
             return UploadResult.Of(UploadStatus.AlreadyExists, existing);
         }
@@ -95,13 +98,13 @@ public sealed partial class ComponentUploader
         }
 
         var (version, created) = await InsertAsync(tenantId, componentName, sha256, bytes.Length, validation, cancellationToken);
+        await EnsureBlobAsync(tenantId, sha256, bytes, cancellationToken);
         if (!created)
         {
             LogAlreadyUploaded(tenantId, componentName, version.Number, sha256);
             return UploadResult.Of(UploadStatus.AlreadyExists, version);
         }
 
-        await EnsureBlobAsync(tenantId, sha256, bytes, cancellationToken);
         // The compiled component is the cache's at once, so no call after approval compiles it.
         _cache.Add(validation.Compiled!);
         LogUploaded(tenantId, componentName, version.Number, sha256, bytes.Length);
@@ -182,9 +185,11 @@ public sealed partial class ComponentUploader
     }
 
     /// <summary>
-    /// The sweeper may have deleted an old orphan with these bytes between our put (which found it)
-    /// and our insert; the sweeper restores what it deleted if a row appeared before its re-check,
-    /// and this restores it if the row appeared after.
+    /// Stores the bytes of a version that has a row again if its blob is missing. The sweeper may have
+    /// deleted an old orphan with these bytes between our put (which found it) and our insert; it
+    /// restores what it deleted if a row appeared before its re-check, and this restores it if the row
+    /// appeared after. A process killed between those steps leaves a row without its blob and a client
+    /// without an answer: the client's retry of the same bytes finds the row and repairs the blob here.
     /// </summary>
     private async Task EnsureBlobAsync(string tenantId, string sha256, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {

@@ -1,4 +1,7 @@
 using System.Net.Http.Headers;
+using ExtensibilityHost.Core.Runtime;
+using ExtensibilityHost.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExtensibilityHost.Api.Tests;
 
@@ -108,6 +111,24 @@ public abstract class BlobStoreTests(ApiHost host)
         Assert.Equal($"/api/v1/tenants/{tenant}/components/hooks/versions/1", again.Headers.Location?.OriginalString);
         Assert.Equal((1, 1, 0), await Host.RowsAsync(tenant));
         Assert.Single(await Host.BlobsAsync(tenant));
+    }
+
+    [Fact]
+    public async Task Upload_SameBytesAgainAfterTheirBlobWasLost_Is200WithTheOriginalVersionAndStoresTheBlobAgain()
+    {
+        // What a process killed while the sweeper raced an upload leaves: the version's row, no blob.
+        var (tenant, client) = await Host.CreateTenantAsync("idem");
+        using var _ = client;
+        var bytes = Guests.Tagged(TestWasm.WatHandler(), "blob lost");
+        var first = await client.UploadVersionAsync(tenant, "hooks", bytes);
+        var store = Host.Services.GetRequiredService<IComponentStore>();
+        Assert.True(await store.DeleteAsync(tenant, ComponentHash.Of(bytes), Cancellation));
+
+        var retried = await client.UploadVersionAsync(tenant, "hooks", bytes, HttpStatusCode.OK);
+
+        Assert.Equal(first.Str("id"), retried.Str("id"));
+        Assert.Equal(bytes, await store.ReadAsync(tenant, ComponentHash.Of(bytes), Cancellation));
+        Assert.Equal((1, 1, 0), await Host.RowsAsync(tenant));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ namespace ExtensibilityHost.Api.Tests;
 /// may lose (invocation records still queued, at most the unwritten batch) and what it may not
 /// (outbox rows of every acknowledged publish, delivered after a restart).
 /// </summary>
+[Collection(CrashCollection.Name)]
 public sealed class CrashTests : IAsyncDisposable
 {
     private const int SyncEvents = 5;

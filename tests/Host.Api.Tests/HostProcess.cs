@@ -81,9 +81,13 @@ internal sealed class HostProcess : IDisposable
     }
 
     /// <summary>SIGKILL: no shutdown, no flush.</summary>
+    /// <remarks>
+    /// To the host's process alone, which starts none of its own: collecting a process tree reads
+    /// every process of the machine first, and the requests in flight would finish meanwhile.
+    /// </remarks>
     public void Kill()
     {
-        _process.Kill(entireProcessTree: true);
+        _process.Kill();
         _process.WaitForExit();
     }
 
