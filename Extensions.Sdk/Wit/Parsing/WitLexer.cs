@@ -83,9 +83,14 @@ internal sealed class WitLexer
         return Token(kind, start, docs);
     }
 
-    /// <summary>Lexes a semantic version starting right here (no trivia before it): <c>1.2.3</c>, <c>1.0.0-rc.1+build.5</c>.</summary>
-    public WitToken NextVersion()
+    /// <summary>Lexes a semantic version: <c>1.2.3</c>, <c>1.0.0-rc.1+build.5</c>; right here after <c>@</c>, after whitespace in <c>version = 1.2.3</c>.</summary>
+    public WitToken NextVersion(bool afterTrivia)
     {
+        if (afterTrivia)
+        {
+            SkipTrivia();
+        }
+
         var start = _position;
         for (var part = 0; part < 3; part++)
         {

@@ -200,7 +200,7 @@ public sealed class WitParser
     private WitVersion ParseVersionAfterAt()
     {
         // The current token is '@'; the lexer stands right after it.
-        _current = _lexer.NextVersion();
+        _current = _lexer.NextVersion(afterTrivia: false);
         return ParseVersionToken();
     }
 
@@ -260,7 +260,7 @@ public sealed class WitParser
                         throw Unexpected("'=' after 'version'");
                     }
 
-                    _current = _lexer.NextVersion();
+                    _current = _lexer.NextVersion(afterTrivia: true);
                     var version = ParseVersionToken();
                     Expect(WitTokenKind.RightParen, "')'");
                     (gates ??= []).Add(new WitGate(Location(at), name.Text == "since" ? WitGateKind.Since : WitGateKind.Deprecated, version, null));

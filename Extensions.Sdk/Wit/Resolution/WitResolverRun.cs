@@ -125,6 +125,8 @@ internal sealed class WitResolverRun
         {
             foreach (var item in part.Interfaces.Cast<WitItem>().Concat(part.Worlds))
             {
+                _itemPackages[item] = package;
+                _itemFiles[item] = part.Scope;
                 if (items.TryGetValue(item.Name, out var first))
                 {
                     Report(item.Location, $"'{item.Name}' is already defined in package '{package.Name}' (at {first.Location})");
@@ -132,8 +134,6 @@ internal sealed class WitResolverRun
                 }
 
                 items[item.Name] = item;
-                _itemPackages[item] = package;
-                _itemFiles[item] = part.Scope;
             }
         }
 
