@@ -479,7 +479,7 @@ internal sealed class BindingsEmitter
         source.Line("/// <param name=\"linker\">The component linker, usually one per engine.</param>");
         source.Line("/// <param name=\"implementation\">Returns the implementation for the running call (called once per import call, so it can be per tenant or per call).</param>");
         source.Line("/// <param name=\"wrap\">Wraps each function body, e.g. to record host faults; <see langword=\"null\"/> for none.</param>");
-        source.Open($"public static void Link(global::Wasmtime.Components.ComponentLinker linker, global::System.Func<{names.Host}> implementation, global::System.Func<{Callback}, {Callback}>? wrap = null)");
+        source.Open($"public static void Link(global::Wasmtime.Components.ComponentLinker linker, global::System.Func<global::{names.Namespace}.{names.Host}> implementation, global::System.Func<{Callback}, {Callback}>? wrap = null)");
         source.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
         source.Line("global::System.ArgumentNullException.ThrowIfNull(implementation);");
         source.Line("using var root = linker.Root();");

@@ -78,26 +78,26 @@ public static class WitEquality
             case string text:
                 return text.GetHashCode(StringComparison.Ordinal);
             case IEnumerable items:
-            {
-                var hash = new HashCode();
-                foreach (var item in items)
                 {
-                    hash.Add(HashOf(item));
-                }
+                    var hash = new HashCode();
+                    foreach (var item in items)
+                    {
+                        hash.Add(HashOf(item));
+                    }
 
-                return hash.ToHashCode();
-            }
+                    return hash.ToHashCode();
+                }
 
             case ITuple tuple:
-            {
-                var hash = new HashCode();
-                for (var i = 0; i < tuple.Length; i++)
                 {
-                    hash.Add(HashOf(tuple[i]));
-                }
+                    var hash = new HashCode();
+                    for (var i = 0; i < tuple.Length; i++)
+                    {
+                        hash.Add(HashOf(tuple[i]));
+                    }
 
-                return hash.ToHashCode();
-            }
+                    return hash.ToHashCode();
+                }
 
             default:
                 return value.GetHashCode();

@@ -591,105 +591,105 @@ public sealed class WitParser
             case "char": return Primitive(token, WitPrimitiveKind.Char);
             case "string": return Primitive(token, WitPrimitiveKind.String);
             case "list":
-            {
-                OpenAngle(token);
-                var element = ParseType();
-                int? length = null;
-                if (Accept(WitTokenKind.Comma))
                 {
-                    var size = _current;
-                    Expect(WitTokenKind.Integer, "the fixed length of the list");
-                    if (!int.TryParse(size.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value == 0)
+                    OpenAngle(token);
+                    var element = ParseType();
+                    int? length = null;
+                    if (Accept(WitTokenKind.Comma))
                     {
-                        throw Error(size, $"a fixed list length must be a positive 32-bit number, found {size.Text}");
+                        var size = _current;
+                        Expect(WitTokenKind.Integer, "the fixed length of the list");
+                        if (!int.TryParse(size.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value == 0)
+                        {
+                            throw Error(size, $"a fixed list length must be a positive 32-bit number, found {size.Text}");
+                        }
+
+                        length = value;
                     }
 
-                    length = value;
+                    return new WitListType(CloseAngle(token, "list"), element, length);
                 }
-
-                return new WitListType(CloseAngle(token, "list"), element, length);
-            }
 
             case "option":
-            {
-                OpenAngle(token);
-                var inner = ParseType();
-                return new WitOptionType(CloseAngle(token, "option"), inner);
-            }
+                {
+                    OpenAngle(token);
+                    var inner = ParseType();
+                    return new WitOptionType(CloseAngle(token, "option"), inner);
+                }
 
             case "result":
-            {
-                if (!Accept(WitTokenKind.LeftAngle))
                 {
-                    return new WitResultType(Location(token), null, null);
-                }
-
-                WitTypeRef? ok = null;
-                if (Accept(WitTokenKind.Underscore))
-                {
-                    Expect(WitTokenKind.Comma, "',' and the error type after 'result<_' (a result without either payload is written 'result')");
-                }
-                else
-                {
-                    ok = ParseType();
-                    if (!Accept(WitTokenKind.Comma))
+                    if (!Accept(WitTokenKind.LeftAngle))
                     {
-                        return new WitResultType(CloseAngle(token, "result"), ok, null);
+                        return new WitResultType(Location(token), null, null);
                     }
-                }
 
-                var err = ParseType();
-                return new WitResultType(CloseAngle(token, "result"), ok, err);
-            }
+                    WitTypeRef? ok = null;
+                    if (Accept(WitTokenKind.Underscore))
+                    {
+                        Expect(WitTokenKind.Comma, "',' and the error type after 'result<_' (a result without either payload is written 'result')");
+                    }
+                    else
+                    {
+                        ok = ParseType();
+                        if (!Accept(WitTokenKind.Comma))
+                        {
+                            return new WitResultType(CloseAngle(token, "result"), ok, null);
+                        }
+                    }
+
+                    var err = ParseType();
+                    return new WitResultType(CloseAngle(token, "result"), ok, err);
+                }
 
             case "tuple":
-            {
-                OpenAngle(token);
-                var elements = new List<WitTypeRef>();
-                do
                 {
-                    if (elements.Count > 0 && _current.Kind == WitTokenKind.RightAngle)
+                    OpenAngle(token);
+                    var elements = new List<WitTypeRef>();
+                    do
                     {
-                        break;
+                        if (elements.Count > 0 && _current.Kind == WitTokenKind.RightAngle)
+                        {
+                            break;
+                        }
+
+                        elements.Add(ParseType());
                     }
+                    while (Accept(WitTokenKind.Comma));
 
-                    elements.Add(ParseType());
+                    return new WitTupleType(CloseAngle(token, "tuple"), elements);
                 }
-                while (Accept(WitTokenKind.Comma));
-
-                return new WitTupleType(CloseAngle(token, "tuple"), elements);
-            }
 
             case "map":
-            {
-                OpenAngle(token);
-                var key = ParseType();
-                Expect(WitTokenKind.Comma, "',' and the value type after the map's key type");
-                var value = ParseType();
-                return new WitMapType(CloseAngle(token, "map"), key, value);
-            }
+                {
+                    OpenAngle(token);
+                    var key = ParseType();
+                    Expect(WitTokenKind.Comma, "',' and the value type after the map's key type");
+                    var value = ParseType();
+                    return new WitMapType(CloseAngle(token, "map"), key, value);
+                }
 
             case "borrow":
             case "own":
-            {
-                OpenAngle(token);
-                var resource = ExpectIdentifier("a resource name");
-                return new WitHandleType(CloseAngle(token, token.Text), resource.Text, token.Text == "borrow");
-            }
+                {
+                    OpenAngle(token);
+                    var resource = ExpectIdentifier("a resource name");
+                    return new WitHandleType(CloseAngle(token, token.Text), resource.Text, token.Text == "borrow");
+                }
 
             case "future":
             case "stream":
-            {
-                WitTypeRef? payload = null;
-                var location = Location(token);
-                if (Accept(WitTokenKind.LeftAngle))
                 {
-                    payload = ParseType();
-                    location = CloseAngle(token, token.Text);
-                }
+                    WitTypeRef? payload = null;
+                    var location = Location(token);
+                    if (Accept(WitTokenKind.LeftAngle))
+                    {
+                        payload = ParseType();
+                        location = CloseAngle(token, token.Text);
+                    }
 
-                return token.Text == "future" ? new WitFutureType(location, payload) : new WitStreamType(location, payload);
-            }
+                    return token.Text == "future" ? new WitFutureType(location, payload) : new WitStreamType(location, payload);
+                }
 
             default:
                 throw Error(token, $"expected a type, found keyword '{token.Text}' (write '%{token.Text}' to use it as a name)");
