@@ -1,0 +1,20 @@
+namespace ExtensibilityHost.Sdk.Wit.Syntax;
+
+/// <summary>A field of a record.</summary>
+public sealed class WitField : WitItem
+{
+    /// <summary>Creates the node.</summary>
+    /// <param name="location">Where the node is in its file.</param>
+    /// <param name="name">The name as written, without a <c>%</c> escape.</param>
+    /// <param name="docs">The doc comment (<c>///</c> lines or a <c>/** */</c> block) before the item, without the comment markers; <see langword="null"/> when there is none.</param>
+    /// <param name="gates">The feature gates (<c>@since</c>, <c>@unstable</c>, <c>@deprecated</c>) before the item.</param>
+    /// <param name="type">The field type.</param>
+    public WitField(WitLocation location, string name, string? docs, IReadOnlyList<WitGate> gates, WitTypeRef type)
+        : base(location, name, docs, gates)
+    {
+        Type = type;
+    }
+
+    /// <summary>The field type.</summary>
+    public WitTypeRef Type { get; }
+}

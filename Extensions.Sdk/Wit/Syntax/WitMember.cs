@@ -1,0 +1,15 @@
+namespace ExtensibilityHost.Sdk.Wit.Syntax;
+
+/// <summary>A case of an enum or a flag of a flags type: a documented name without a type.</summary>
+public sealed class WitMember : WitItem
+{
+    /// <summary>Creates the node.</summary>
+    /// <param name="location">Where the node is in its file.</param>
+    /// <param name="name">The name as written, without a <c>%</c> escape.</param>
+    /// <param name="docs">The doc comment (<c>///</c> lines or a <c>/** */</c> block) before the item, without the comment markers; <see langword="null"/> when there is none.</param>
+    /// <param name="gates">The feature gates (<c>@since</c>, <c>@unstable</c>, <c>@deprecated</c>) before the item.</param>
+    public WitMember(WitLocation location, string name, string? docs, IReadOnlyList<WitGate> gates)
+        : base(location, name, docs, gates)
+    {
+    }
+}
