@@ -110,11 +110,12 @@ build_rust_std() { # name crate-dir crate-lib-name wit-file world
 }
 
 # Standard Go: c-shared for wasip1 with //go:wasmexport, then the reactor adapter with a fixed
-# 16 MiB memory (why: Extensions.Sdk/tools/componentize.mjs).
-build_go() { # name module-dir wit-file world
-  local name="$1" dir="$2" wit_file="$3" world="$4"
+# 16 MiB memory (why: Extensions.Sdk/tools/componentize.mjs). Build tags choose the contract
+# version of the Go SDK (saas_v1_1 for saas:extensibility@1.1.0).
+build_go() { # name module-dir wit-file world [build-tags]
+  local name="$1" dir="$2" wit_file="$3" world="$4" tags="${5:-}"
   (cd "$dir" && GOROOT="$GOROOT" GOTOOLCHAIN=local GOPROXY=off GOFLAGS= GOCACHE="$OUT/.go/cache" GOPATH="$OUT/.go/path" \
-    GOOS=wasip1 GOARCH=wasm "$GOROOT/bin/go" build -buildmode=c-shared -o "$OUT/.go/$name.core.wasm" .) \
+    GOOS=wasip1 GOARCH=wasm "$GOROOT/bin/go" build -tags "$tags" -buildmode=c-shared -o "$OUT/.go/$name.core.wasm" .) \
     && node "$COMPONENTIZE" --core "$OUT/.go/$name.core.wasm" \
     --wit "$wit_file" --world "$world" --out "$OUT/$name.wasm" --wasi --fixed-memory-mib 16
 }
@@ -155,6 +156,7 @@ if [[ -x "$RUSTC" ]]; then rust_version="$("$RUSTC" -vV 2>/dev/null || true)"; f
 go_version=""
 if [[ -x "$GOROOT/bin/go" ]]; then go_version="$("$GOROOT/bin/go" version 2>/dev/null || true)"; fi
 SAAS_WIT="$WIT/saas-extensibility/extensibility.wit"
+SAAS_WIT_1_1="$WIT/saas-extensibility-1.1/extensibility.wit"
 RUST_SDK="$REPO_ROOT/Extensions.Sdk/rust/saas-extensibility"
 GO_SDK="$REPO_ROOT/Extensions.Sdk/go"
 rust_event_hash="$(inputs_hash "$rust_version" "$COMPONENTIZE" "$RUST_SDK" \
@@ -162,18 +164,22 @@ rust_event_hash="$(inputs_hash "$rust_version" "$COMPONENTIZE" "$RUST_SDK" \
   rust/event-handler/.cargo "$WIT/saas-extensibility")"
 rust_std_event_hash="$(inputs_hash "$rust_version" "$COMPONENTIZE" "$RUST_SDK" rust/std-event-handler "$WIT/saas-extensibility")"
 rust_std_point_hash="$(inputs_hash "$rust_version" "$COMPONENTIZE" "$RUST_SDK" rust/std-point "$WIT/saas-extensibility")"
+rust_std_event_1_1_hash="$(inputs_hash "$rust_version" "$COMPONENTIZE" "$RUST_SDK" rust/std-event-handler-1.1 "$WIT/saas-extensibility-1.1")"
 go_event_hash="$(inputs_hash "$go_version" "$COMPONENTIZE" "$GO_SDK" go/event-handler "$WIT/saas-extensibility")"
 go_point_hash="$(inputs_hash "$go_version" "$COMPONENTIZE" "$GO_SDK" go/point "$WIT/saas-extensibility")"
+go_event_1_1_hash="$(inputs_hash "$go_version" "$COMPONENTIZE" "$GO_SDK" go/event-handler-1.1 "$WIT/saas-extensibility-1.1")"
 js_event_hash="$(inputs_hash "" js/event-handler "$WIT/saas-extensibility")"
 js_pricing_hash="$(inputs_hash "" js/pricing "$WIT/examples/acme-shop")"
 
 if ! is_fresh rust-event-handler "$OUT/rust-event-handler.wasm" "$rust_event_hash" \
   || ! is_fresh rust-std-event-handler "$OUT/rust-std-event-handler.wasm" "$rust_std_event_hash" \
-  || ! is_fresh rust-std-point "$OUT/rust-std-point.wasm" "$rust_std_point_hash"; then
+  || ! is_fresh rust-std-point "$OUT/rust-std-point.wasm" "$rust_std_point_hash" \
+  || ! is_fresh rust-std-event-handler-1.1 "$OUT/rust-std-event-handler-1.1.wasm" "$rust_std_event_1_1_hash"; then
   check_rust_toolchain
 fi
 if ! is_fresh go-event-handler "$OUT/go-event-handler.wasm" "$go_event_hash" \
-  || ! is_fresh go-point "$OUT/go-point.wasm" "$go_point_hash"; then
+  || ! is_fresh go-point "$OUT/go-point.wasm" "$go_point_hash" \
+  || ! is_fresh go-event-handler-1.1 "$OUT/go-event-handler-1.1.wasm" "$go_event_1_1_hash"; then
   check_go_toolchain
 fi
 mkdir -p "$OUT/.go"
@@ -187,6 +193,8 @@ mkdir -p "$OUT/.go"
     build_rust_std rust-std-event-handler rust/std-event-handler std_event_handler "$SAAS_WIT" event-extension
   build_guest rust-std-point "$rust_std_point_hash" \
     build_rust_std rust-std-point rust/std-point std_point "$SAAS_WIT" point-extension
+  build_guest rust-std-event-handler-1.1 "$rust_std_event_1_1_hash" \
+    build_rust_std rust-std-event-handler-1.1 rust/std-event-handler-1.1 std_event_handler_1_1 "$SAAS_WIT_1_1" event-extension
 ) &
 rust_lane=$!
 (
@@ -198,6 +206,8 @@ rust_lane=$!
     build_go go-event-handler go/event-handler "$SAAS_WIT" event-extension
   build_guest go-point "$go_point_hash" \
     build_go go-point go/point "$SAAS_WIT" point-extension
+  build_guest go-event-handler-1.1 "$go_event_1_1_hash" \
+    build_go go-event-handler-1.1 go/event-handler-1.1 "$SAAS_WIT_1_1" event-extension saas_v1_1
 ) &
 js_lane=$!
 wait "$rust_lane" "$js_lane" || true
@@ -205,7 +215,8 @@ wait "$rust_lane" "$js_lane" || true
 # --- verdict: every guest's stamp must match the hash of its current inputs ----------------
 failed=()
 for entry in "rust-event-handler $rust_event_hash" "rust-std-event-handler $rust_std_event_hash" \
-  "rust-std-point $rust_std_point_hash" "go-event-handler $go_event_hash" "go-point $go_point_hash" \
+  "rust-std-point $rust_std_point_hash" "rust-std-event-handler-1.1 $rust_std_event_1_1_hash" \
+  "go-event-handler $go_event_hash" "go-point $go_point_hash" "go-event-handler-1.1 $go_event_1_1_hash" \
   "js-event-handler $js_event_hash" "js-pricing $js_pricing_hash"; do
   read -r name hash <<<"$entry"
   if ! is_fresh "$name" "$OUT/$name.wasm" "$hash"; then

@@ -16,9 +16,10 @@ var (
 	returnArea [5]uint32
 )
 
-// importReturnArea is where an import with an option or result return writes
-// (discriminant, pointer, length).
-type importReturnArea [3]uint32
+// importReturnArea is where an import with an option or result return writes: (discriminant,
+// pointer, length) for an option or result of a string or list; 24 bytes for the largest,
+// outbound-http's result<response, http-error> (1.1).
+type importReturnArea [6]uint32
 
 func (r *importReturnArea) discriminant() uint8 { return uint8(r[0] & 0xff) }
 

@@ -13,21 +13,6 @@ const (
 	LevelError
 )
 
-//go:wasmimport saas:extensibility/logging@1.0.0 log
-func importLog(level uint32, ptr unsafe.Pointer, length uint32)
-
-//go:wasmimport saas:extensibility/key-value@1.0.0 get
-func importKeyValueGet(keyPtr unsafe.Pointer, keyLength uint32, ret unsafe.Pointer)
-
-//go:wasmimport saas:extensibility/key-value@1.0.0 set
-func importKeyValueSet(keyPtr unsafe.Pointer, keyLength uint32, valuePtr unsafe.Pointer, valueLength uint32, ret unsafe.Pointer)
-
-//go:wasmimport saas:extensibility/key-value@1.0.0 delete
-func importKeyValueDelete(keyPtr unsafe.Pointer, keyLength uint32)
-
-//go:wasmimport saas:extensibility/config@1.0.0 get
-func importConfigGet(keyPtr unsafe.Pointer, keyLength uint32, ret unsafe.Pointer)
-
 // Log writes one line to the host's invocation log (capped per call by the host).
 func Log(level Level, message string) {
 	importLog(uint32(level), unsafe.Pointer(unsafe.StringData(message)), uint32(len(message)))

@@ -1,4 +1,5 @@
-// Package extensionpoint exports saas:extensibility/extension-point@1.0.0 (world point-extension).
+// Package extensionpoint exports saas:extensibility/extension-point@1.0.0 (world point-extension),
+// or @1.1.0 with the build tag saas_v1_1.
 // Register the implementation in an init function of package main:
 //
 //	func init() { extensionpoint.Serve(invoke) }
@@ -13,15 +14,9 @@ var implementation func(point, input string) (string, error)
 // error becomes code "error".
 func Serve(f func(point, input string) (string, error)) { implementation = f }
 
-//go:wasmexport saas:extensibility/extension-point@1.0.0#invoke
-func invoke(pointPtr, pointLength, inputPtr, inputLength uint32) uint32 {
-	point := extensibility.TakeString(pointPtr, pointLength)
-	input := extensibility.TakeString(inputPtr, inputLength)
+func respond(point, input string) uint32 {
 	if implementation == nil {
 		return extensibility.ReturnOutput("", extensibility.Fail("no-implementation", "extensionpoint.Serve was not called in an init function"))
 	}
 	return extensibility.ReturnOutput(implementation(point, input))
 }
-
-//go:wasmexport cabi_post_saas:extensibility/extension-point@1.0.0#invoke
-func postInvoke(uint32) { extensibility.PostReturn() }

@@ -1,14 +1,20 @@
 //! The canonical ABI of the two worlds, written out: what `wit-bindgen` would generate.
 //!
+//! The same for `@1.0.0` and `@1.1.0` except for the names (chosen by the feature `v1_1` in each
+//! import module and export macro), the event's `metadata` and the `outbound-http` import.
+//!
 //! - Arguments arrive as (pointer, length) pairs the host allocated with [`cabi_realloc`]; the
 //!   export takes ownership of them.
 //! - Results go into a static return area whose address the export returns; the strings it
 //!   points at stay alive until the host calls the export's post-return function.
 //! - Imports that return a string or list write (discriminant, pointer, length) into a return
-//!   area the guest passes; the host allocated the payload with [`cabi_realloc`].
+//!   area the guest passes; the host allocated the payload with [`cabi_realloc`]. Arguments of
+//!   imports are lent: the host copies them out during the call.
 
 use std::alloc::{alloc, dealloc, realloc, Layout};
 
+#[cfg(feature = "v1_1")]
+use crate::EventMetadata;
 use crate::{Decision, Event, EventHandler, ExtensionPoint, Failure};
 
 /// The allocator the host uses to copy strings and lists into this component's memory.
@@ -68,13 +74,17 @@ static mut RETURN_AREA: ReturnArea = ReturnArea([0; RETURN_AREA_SIZE]);
 /// Strings handed to the host by the last export; freed by its post-return function.
 static mut LENT: Vec<Vec<u8>> = Vec::new();
 
+/// Size of the largest import result: `outbound-http.fetch`'s `result<response, http-error>`,
+/// a discriminant, then `response` at offset 4 (status `u16`, then two strings at 8 and 16).
+const IMPORT_RETURN_AREA_SIZE: usize = 24;
+
 /// The return area an import with an `option<…>` or `result<…>` result writes into.
 #[repr(C, align(4))]
-pub struct ImportReturnArea([u8; 12]);
+pub struct ImportReturnArea([u8; IMPORT_RETURN_AREA_SIZE]);
 
 impl ImportReturnArea {
     pub(crate) fn new() -> Self {
-        Self([0; 12])
+        Self([0; IMPORT_RETURN_AREA_SIZE])
     }
 
     pub(crate) fn as_mut_ptr(&mut self) -> *mut u8 {
@@ -92,6 +102,26 @@ impl ImportReturnArea {
             None => Ok(()),
             Some(error) => Err(String::from_utf8_lossy(&error).into_owned()),
         }
+    }
+
+    /// The string whose (pointer, length) the import wrote at `offset`, now ours. Invalid UTF-8
+    /// (which a conforming host never lowers) is replaced rather than trusted.
+    #[cfg(feature = "v1_1")]
+    pub(crate) fn take_string(&self, offset: usize) -> String {
+        let bytes = unsafe { take_bytes(self.u32(offset), self.u32(offset + 4)) };
+        String::from_utf8(bytes).unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+    }
+
+    /// The byte at `offset`: a discriminant.
+    #[cfg(feature = "v1_1")]
+    pub(crate) fn u8(&self, offset: usize) -> u8 {
+        self.0[offset]
+    }
+
+    /// The `u16` at `offset` (2-aligned).
+    #[cfg(feature = "v1_1")]
+    pub(crate) fn u16(&self, offset: usize) -> u16 {
+        u16::from_le_bytes([self.0[offset], self.0[offset + 1]])
     }
 
     fn u32(&self, offset: usize) -> u32 {
@@ -149,6 +179,10 @@ pub(crate) unsafe extern "C" fn absent_get(_key_ptr: *const u8, _key_len: usize,
 
 /// The body of the exported `event-handler.handle`.
 ///
+/// The event record arrives flattened, field by field: 9 core parameters in `@1.0.0`, 12 in
+/// `@1.1.0` (`metadata` adds a string and a `u32`). Both are within the canonical ABI's 16 flat
+/// parameters, beyond which the record would be passed by pointer instead.
+///
 /// # Safety
 /// Called only through [`crate::export_event_handler`], with arguments lowered by the host.
 #[doc(hidden)]
@@ -163,6 +197,9 @@ pub unsafe fn handle_event<H: EventHandler>(
     occurred_at: i64,
     payload_ptr: *mut u8,
     payload_len: usize,
+    #[cfg(feature = "v1_1")] correlation_id_ptr: *mut u8,
+    #[cfg(feature = "v1_1")] correlation_id_len: usize,
+    #[cfg(feature = "v1_1")] depth: u32,
 ) -> *mut u8 {
     initialize();
     let event = Event {
@@ -171,6 +208,8 @@ pub unsafe fn handle_event<H: EventHandler>(
         tenant_id: take_string(tenant_ptr, tenant_len),
         occurred_at: occurred_at as u64,
         payload: take_string(payload_ptr, payload_len),
+        #[cfg(feature = "v1_1")]
+        metadata: EventMetadata { correlation_id: take_string(correlation_id_ptr, correlation_id_len), depth },
     };
     let area = std::ptr::addr_of_mut!(RETURN_AREA) as *mut u8;
     match H::handle(event) {

@@ -1,11 +1,13 @@
-//! `saas:extensibility/key-value@1.0.0`: a small store private to this tenant and component.
+//! `saas:extensibility/key-value`: a small store private to this tenant and component
+//! (`@1.0.0`, or `@1.1.0` with the feature `v1_1`).
 
 use crate::abi::ImportReturnArea;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::abi::absent_get as import_get;
 
 #[cfg(target_arch = "wasm32")]
-#[link(wasm_import_module = "saas:extensibility/key-value@1.0.0")]
+#[cfg_attr(not(feature = "v1_1"), link(wasm_import_module = "saas:extensibility/key-value@1.0.0"))]
+#[cfg_attr(feature = "v1_1", link(wasm_import_module = "saas:extensibility/key-value@1.1.0"))]
 extern "C" {
     #[link_name = "get"]
     fn import_get(key_ptr: *const u8, key_len: usize, ret: *mut u8);

@@ -1,4 +1,5 @@
-//! `saas:extensibility/logging@1.0.0`: lines in the host's invocation log, capped per call.
+//! `saas:extensibility/logging`: lines in the host's invocation log, capped per call
+//! (`@1.0.0`, or `@1.1.0` with the feature `v1_1`).
 
 /// Severity of a log line (the WIT enum `level`, in case order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,7 +13,8 @@ pub enum Level {
 }
 
 #[cfg(target_arch = "wasm32")]
-#[link(wasm_import_module = "saas:extensibility/logging@1.0.0")]
+#[cfg_attr(not(feature = "v1_1"), link(wasm_import_module = "saas:extensibility/logging@1.0.0"))]
+#[cfg_attr(feature = "v1_1", link(wasm_import_module = "saas:extensibility/logging@1.1.0"))]
 extern "C" {
     #[link_name = "log"]
     fn import_log(level: i32, ptr: *const u8, len: usize);

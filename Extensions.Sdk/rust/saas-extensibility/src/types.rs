@@ -9,8 +9,24 @@ pub struct Event {
     pub tenant_id: String,
     /// When the event happened, in milliseconds since the Unix epoch (UTC).
     pub occurred_at: u64,
-    /// The event body as JSON text, exactly as the application published it.
+    /// The event body as JSON text: as the application published it, or as an earlier
+    /// synchronous handler replaced it (asynchronous handlers see the final payload).
     pub payload: String,
+    /// Where the event comes from (`@1.1.0` only).
+    #[cfg(feature = "v1_1")]
+    pub metadata: EventMetadata,
+}
+
+/// Where an event comes from (`saas:extensibility/types.event-metadata`, `@1.1.0` only).
+#[cfg(feature = "v1_1")]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventMetadata {
+    /// Groups the events of one operation: set by the publisher, else the id of the first event
+    /// of the chain; an event raised in reaction to another keeps it.
+    pub correlation_id: String,
+    /// 0 for an event the application raised on its own, one more for each event raised in
+    /// reaction to another; the host refuses events deeper than 8.
+    pub depth: u32,
 }
 
 /// What a synchronous handler decides about the operation that raised the event.
