@@ -23,8 +23,9 @@ public sealed class UploadOptions
     /// How long compiling one upload may take (default 60 s, wall-clock), from handing it to a
     /// compile worker (starting one when none is idle) to its answer; the worker is killed at this
     /// budget and the upload refused. Measured on two cores: the 12 MB JavaScript guest compiles in
-    /// 8 s on an idle machine and in 28 s on one loaded eight times over, so 30 s would refuse it
-    /// there; a 1 MB function crafted against the register allocator takes 43 s and 1.2 GiB.
+    /// 8 s on an idle machine and in 28–40 s on one shared with other builds (load average 16–27),
+    /// so 30 s would refuse it there; a 1 MB function crafted against the register allocator takes
+    /// 43 s and 1.2 GiB.
     /// </summary>
     public TimeSpan CompileTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
