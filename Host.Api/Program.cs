@@ -11,6 +11,7 @@ using ExtensibilityHost.Api.Endpoints.Reviews;
 using ExtensibilityHost.Api.Endpoints.Settings;
 using ExtensibilityHost.Api.Endpoints.Subscriptions;
 using ExtensibilityHost.Api.Endpoints.Tenants;
+using ExtensibilityHost.Core.Compilation;
 using Microsoft.Extensions.Options;
 using Prometheus;
 using Scalar.AspNetCore;
@@ -18,6 +19,12 @@ using Scalar.AspNetCore;
 if (args is ["migrations", ..])
 {
     return MigrationsCommand.Run(args);
+}
+
+// A child process compiling one upload (see WorkerCompiler); it speaks only over its stdin and stdout.
+if (args is [CompileWorker.Verb])
+{
+    return await CompileWorker.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput());
 }
 
 var builder = WebApplication.CreateBuilder(args);

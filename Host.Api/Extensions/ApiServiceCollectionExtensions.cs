@@ -4,6 +4,7 @@ using ExtensibilityHost.Api.Auth;
 using ExtensibilityHost.Api.Health;
 using ExtensibilityHost.Api.Problems;
 using ExtensibilityHost.Api.RateLimiting;
+using ExtensibilityHost.Core.Compilation;
 using ExtensibilityHost.Core.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication;
@@ -17,7 +18,9 @@ internal static class ApiServiceCollectionExtensions
     public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddExtensibilityHost(builder.Configuration);
+        // Uploads compile in a child process of this very executable, killed at its budgets.
+        services.AddExtensibilityHost(builder.Configuration)
+            .UseCompileWorker(CompileWorkerCommand.ForApplication(typeof(Program).Assembly));
 
         services.AddSingleton<ProblemMetrics>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

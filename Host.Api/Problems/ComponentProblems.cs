@@ -1,3 +1,5 @@
+using System.Globalization;
+using ExtensibilityHost.Core.Compilation;
 using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Runtime.Imports.Wasi;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -5,8 +7,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ExtensibilityHost.Api.Problems;
 
 /// <summary>
-/// The 400 problems of a refused upload: one type per load-error code, the world mismatch, and the
-/// WASI interfaces the deployment does not allow, each with the problems listed.
+/// The problems of a refused upload: 400 for one type per load-error code, the world mismatch, and
+/// the WASI interfaces the deployment does not allow, each with the problems listed; 422 for a
+/// compilation stopped at its budget.
 /// </summary>
 internal static class ComponentProblems
 {
@@ -54,6 +57,33 @@ internal static class ComponentProblems
             {
                 ["problems"] = problems,
                 ["worlds"] = conformance.Worlds.Select(w => w.Name).ToList(),
+            });
+    }
+
+    /// <summary>
+    /// 422: the binary is well-formed, but compiling it needs more than this host gives one upload.
+    /// Names the budget and its value (<c>limit</c> in <c>unit</c>: milliseconds or bytes), and what the
+    /// compilation had used when it was stopped.
+    /// </summary>
+    public static ProblemHttpResult CompileBudgetExceeded(CompileBudgetExceeded exceeded)
+    {
+        var (budget, limit, unit, detail) = exceeded.Budget switch
+        {
+            CompileBudget.Time => ("time", (long)exceeded.Timeout.TotalMilliseconds, "ms",
+                $"Compiling the component took longer than this host's budget of {exceeded.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s per upload, so it was stopped."),
+            _ => ("memory", exceeded.MemoryBytes, "bytes",
+                $"Compiling the component needed more memory than this host's budget of {(exceeded.MemoryBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture)} MiB per upload, so it was stopped."),
+        };
+        return ApiProblems.Problem(ProblemTypes.ComponentCompileBudgetExceeded, StatusCodes.Status422UnprocessableEntity,
+            "Compiling the component exceeded its budget",
+            detail + " Split very large functions, use fewer locals and functions, or build with optimizations (e.g. `opt-level = \"s\"`, `wasm-opt -Os`).",
+            new Dictionary<string, object?>
+            {
+                ["budget"] = budget,
+                ["limit"] = limit,
+                ["unit"] = unit,
+                ["elapsedMs"] = (long)exceeded.Elapsed.TotalMilliseconds,
+                ["peakMemoryBytes"] = exceeded.PeakMemoryBytes,
             });
     }
 

@@ -29,6 +29,7 @@ internal static class ProblemTypes
     public const string ComponentInvalid = Base + "component-invalid";
     public const string ComponentWorldMismatch = Base + "component-world-mismatch";
     public const string ComponentWasiNotAllowed = Base + "component-wasi-not-allowed";
+    public const string ComponentCompileBudgetExceeded = Base + "component-compile-budget-exceeded";
 
     public const string VersionStateConflict = Base + "version-state-conflict";
     public const string NoActiveVersion = Base + "no-active-version";

@@ -10,7 +10,7 @@ namespace ExtensibilityHost.Core.Components;
 /// It reads the 8-byte preamble (magic <c>\0asm</c>, a 16-bit version and a 16-bit layer) and walks
 /// the top-level section headers (id byte + LEB128 size) without parsing their contents. A binary
 /// that passes can still be rejected by Wasmtime; turn that failure into the same error family
-/// with <see cref="ComponentLoadError.FromCompileFailure"/>.
+/// with <see cref="ComponentLoadError.FromCompileFailure(Wasmtime.WasmtimeException)"/>.
 /// </remarks>
 public static class ComponentBinary
 {

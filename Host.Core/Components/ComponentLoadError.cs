@@ -41,7 +41,13 @@ public sealed record ComponentLoadError(string Code, string Message)
     public static ComponentLoadError FromCompileFailure(WasmtimeException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        var reason = OneLine(exception.Message);
+        return FromCompileFailure(exception.Message);
+    }
+
+    /// <summary>As <see cref="FromCompileFailure(WasmtimeException)"/>, from the exception's message (a compile worker's answer).</summary>
+    internal static ComponentLoadError FromCompileFailure(string message)
+    {
+        var reason = OneLine(message);
         return reason.Contains("unexpected end", StringComparison.OrdinalIgnoreCase)
             ? new ComponentLoadError(Truncated, $"The component binary ends too early ({reason}); upload the complete .wasm file.")
             : new ComponentLoadError(

@@ -1,3 +1,4 @@
+using ExtensibilityHost.Core.Compilation;
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports.Wasi;
 using Wasmtime;
@@ -8,31 +9,11 @@ namespace ExtensibilityHost.Core.Components;
 /// The checks every component passes before the host accepts it, in order of cost: the binary's
 /// header and section framing (garbage, core modules and truncated files are refused before
 /// Cranelift runs), compilation, inspection of imports and exports, and the world check (with the
-/// WASI allow-list). The host's upload and the <c>ext</c> CLI run this same code.
+/// WASI allow-list). The host's upload and the <c>ext</c> CLI run this same code; the upload
+/// compiles in a compile worker under a time and memory budget, <c>ext</c> in its own process.
 /// </summary>
 public sealed class ComponentValidator(SandboxEngine engine, WorldCatalog catalog, WasiPolicy wasi)
 {
-    /// <summary>Validates a component binary. Compiles it: slow for big guests, so run it off request threads.</summary>
-    public ComponentValidation Validate(ReadOnlySpan<byte> bytes)
-    {
-        if (ComponentBinary.Check(bytes).Error is { } error)
-        {
-            return new ComponentValidation { LoadError = error };
-        }
-
-        CompiledComponent compiled;
-        try
-        {
-            compiled = engine.Compile(bytes);
-        }
-        catch (WasmtimeException exception)
-        {
-            return new ComponentValidation { LoadError = ComponentLoadError.FromCompileFailure(exception) };
-        }
-
-        return Describe(compiled);
-    }
-
     /// <summary>
     /// Validates a component binary, compiling it through <paramref name="cache"/> (its artifacts on
     /// disk): <c>ext</c> checks the same file again and again, and a 12 MB guest compiles once.
@@ -57,6 +38,28 @@ public sealed class ComponentValidator(SandboxEngine engine, WorldCatalog catalo
         }
 
         return Describe(compiled);
+    }
+
+    /// <summary>Validates a component binary, compiling it with <paramref name="compiler"/> (the upload's: a worker under budgets).</summary>
+    internal async Task<ComponentValidation> ValidateAsync(ReadOnlyMemory<byte> bytes, IComponentCompiler compiler, CancellationToken cancellationToken)
+    {
+        if (ComponentBinary.Check(bytes.Span).Error is { } error)
+        {
+            return new ComponentValidation { LoadError = error };
+        }
+
+        var result = await compiler.CompileAsync(bytes, cancellationToken);
+        if (result.LoadError is { } loadError)
+        {
+            return new ComponentValidation { LoadError = loadError };
+        }
+
+        if (result.BudgetExceeded is { } exceeded)
+        {
+            return new ComponentValidation { BudgetExceeded = exceeded };
+        }
+
+        return Describe(result.Compiled!) with { Artifact = result.Artifact };
     }
 
     private ComponentValidation Describe(CompiledComponent compiled)

@@ -74,7 +74,9 @@ public sealed partial class CompiledComponentCache : IDisposable
     /// the first call after approval never waits on Cranelift, and writes its artifact in the
     /// background (serializing a big guest takes a while; disposal waits for the write).
     /// </summary>
-    public void Add(CompiledComponent compiled)
+    /// <param name="compiled">The compiled component.</param>
+    /// <param name="serialized">Its serialized artifact when the compiler already made one (a compile worker does); serialized here otherwise.</param>
+    public void Add(CompiledComponent compiled, byte[]? serialized = null)
     {
         ArgumentNullException.ThrowIfNull(compiled);
         _memory.Set(compiled.Sha256, compiled);
@@ -83,7 +85,7 @@ public sealed partial class CompiledComponentCache : IDisposable
             return;
         }
 
-        var write = Task.Run(() => StoreArtifact(compiled));
+        var write = Task.Run(() => StoreArtifact(compiled, serialized));
         _pendingWrites.TryAdd(write, 0);
         write.ContinueWith(done => _pendingWrites.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
@@ -145,7 +147,7 @@ public sealed partial class CompiledComponentCache : IDisposable
         return compiled;
     }
 
-    private void StoreArtifact(CompiledComponent compiled)
+    private void StoreArtifact(CompiledComponent compiled, byte[]? serialized = null)
     {
         if (_disk is null)
         {
@@ -156,7 +158,7 @@ public sealed partial class CompiledComponentCache : IDisposable
         // whose component compiled fine (and would otherwise be recompiled on every call).
         try
         {
-            _disk.Store(compiled.Sha256, compiled.Component.Serialize());
+            _disk.Store(compiled.Sha256, serialized ?? compiled.Component.Serialize());
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or Wasmtime.WasmtimeException)
         {

@@ -38,34 +38,9 @@ public sealed class SandboxEngine : IDisposable
         Options = options;
         Capabilities = [.. capabilities];
 
-        using var wasmConfig = new Config()
-            .WithComponentModel(true)
-            .WithEpochInterruption(true)
-            .WithFuelConsumption(options.EnableFuel)
-            .WithMaximumStackSize(options.MaxWasmStackBytes);
-        if (options.UsePoolingAllocator)
-        {
-            // Disposed by the Config that takes it.
-            wasmConfig.WithPoolingAllocationStrategy(new PoolingAllocationConfig()
-                .WithTotalComponentInstances((uint)options.PoolTotalComponentInstances)
-                .WithMaxMemories((uint)options.PoolTotalMemories)
-                .WithMaxTables((uint)options.PoolTotalTables)
-                .WithMaxCoreInstances((uint)options.PoolTotalCoreInstances)
-                .WithMaxMemorySize((nuint)options.PoolMaxMemoryBytes)
-                .WithLinearMemoryKeepResidentBytes((nuint)options.KeepResidentBytes)
-                .WithTableKeepResidentBytes((nuint)options.KeepResidentBytes)
-                // Real guests (a SpiderMonkey-based JS component) hold dozens of core instances
-                // and tens of thousands of table elements; the Wasmtime defaults are too small.
-                .WithMaxCoreInstancesPerComponent(64)
-                .WithMaxMemoriesPerComponent(8)
-                .WithMaxTablesPerComponent(64)
-                .WithMaxTableElements(200_000)
-                .WithMaxCoreInstanceSize(16 * 1024 * 1024)
-                .WithMaxComponentInstanceSize(16 * 1024 * 1024));
-        }
-
+        using var wasmConfig = CreateConfig(options);
         _engine = new Engine(wasmConfig);
-        Fingerprint = ComputeFingerprint(options);
+        Fingerprint = FingerprintOf(options);
 
         _inspector = new ComponentInspector(_engine);
         _linker = new ComponentLinker(_engine);
@@ -126,24 +101,34 @@ public sealed class SandboxEngine : IDisposable
     public CompiledComponent Compile(ReadOnlySpan<byte> bytes)
     {
         var sha256 = ComponentHash.Of(bytes);
-        foreach (var capability in Capabilities)
+        if (Adapt(bytes) is { } adapted)
         {
-            if (capability.Adapt(bytes) is { } adapted)
+            try
             {
-                try
-                {
-                    return Wrap(sha256, Component.FromBytes(_engine, adapted));
-                }
-                catch (WasmtimeException)
-                {
-                    // The rewrite does not validate: compile the original, which the capability
-                    // may then refuse, or whose own error the uploader reports.
-                    break;
-                }
+                return Wrap(sha256, Component.FromBytes(_engine, adapted));
+            }
+            catch (WasmtimeException)
+            {
+                // The rewrite does not validate: compile the original, which the capability
+                // may then refuse, or whose own error the uploader reports.
             }
         }
 
         return Wrap(sha256, Component.FromBytes(_engine, bytes));
+    }
+
+    /// <summary>The first capability's rewrite of a binary (<see cref="IHostCapability.Adapt"/>), or <see langword="null"/>: what to compile instead.</summary>
+    internal byte[]? Adapt(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var capability in Capabilities)
+        {
+            if (capability.Adapt(bytes) is { } adapted)
+            {
+                return adapted;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Compiles a component from WebAssembly text (component WAT); its hash is that of the binary.</summary>
@@ -189,7 +174,43 @@ public sealed class SandboxEngine : IDisposable
         _engine.Dispose();
     }
 
-    private static string ComputeFingerprint(RuntimeOptions options)
+    /// <summary>
+    /// The Wasmtime configuration of <paramref name="options"/>: the engine's, and the compile worker's,
+    /// whose artifacts this engine must be able to load.
+    /// </summary>
+    internal static Config CreateConfig(RuntimeOptions options)
+    {
+        var wasmConfig = new Config()
+            .WithComponentModel(true)
+            .WithEpochInterruption(true)
+            .WithFuelConsumption(options.EnableFuel)
+            .WithMaximumStackSize(options.MaxWasmStackBytes);
+        if (options.UsePoolingAllocator)
+        {
+            // Disposed by the Config that takes it.
+            wasmConfig.WithPoolingAllocationStrategy(new PoolingAllocationConfig()
+                .WithTotalComponentInstances((uint)options.PoolTotalComponentInstances)
+                .WithMaxMemories((uint)options.PoolTotalMemories)
+                .WithMaxTables((uint)options.PoolTotalTables)
+                .WithMaxCoreInstances((uint)options.PoolTotalCoreInstances)
+                .WithMaxMemorySize((nuint)options.PoolMaxMemoryBytes)
+                .WithLinearMemoryKeepResidentBytes((nuint)options.KeepResidentBytes)
+                .WithTableKeepResidentBytes((nuint)options.KeepResidentBytes)
+                // Real guests (a SpiderMonkey-based JS component) hold dozens of core instances
+                // and tens of thousands of table elements; the Wasmtime defaults are too small.
+                .WithMaxCoreInstancesPerComponent(64)
+                .WithMaxMemoriesPerComponent(8)
+                .WithMaxTablesPerComponent(64)
+                .WithMaxTableElements(200_000)
+                .WithMaxCoreInstanceSize(16 * 1024 * 1024)
+                .WithMaxComponentInstanceSize(16 * 1024 * 1024));
+        }
+
+        return wasmConfig;
+    }
+
+    /// <summary>The <see cref="Fingerprint"/> of an engine built with <paramref name="options"/>.</summary>
+    internal static string FingerprintOf(RuntimeOptions options)
     {
         var wasmtimeVersion = typeof(Engine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             ?? typeof(Engine).Assembly.GetName().Version?.ToString()

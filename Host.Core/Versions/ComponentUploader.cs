@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core.Caching;
+using ExtensibilityHost.Core.Compilation;
 using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Runtime;
@@ -11,8 +12,8 @@ namespace ExtensibilityHost.Core.Versions;
 /// <summary>
 /// Turns uploaded bytes into a pending <see cref="ComponentVersion"/>, in order of cost and so that a
 /// failure at any step leaves no row: the same bytes already uploaded → that version (with its blob
-/// stored again if it went missing); validate
-/// (binary check, compile, inspect, world check); store the blob; insert the rows; then hand the
+/// stored again if it went missing); validate (binary check, compile — in a compile worker under a
+/// time and memory budget when one is registered —, inspect, world check); store the blob; insert the rows; then hand the
 /// compiled component to the cache (its artifact is written in the background) so no call after
 /// approval waits on Cranelift.
 /// </summary>
@@ -29,6 +30,7 @@ public sealed partial class ComponentUploader
     private readonly HostDbContext _db;
     private readonly IComponentStore _store;
     private readonly ComponentValidator _validator;
+    private readonly IComponentCompiler _compiler;
     private readonly CompiledComponentCache _cache;
     private readonly ValidationSlots _slots;
     private readonly HostChanges _changes;
@@ -36,13 +38,14 @@ public sealed partial class ComponentUploader
     private readonly ILogger<ComponentUploader> _logger;
 
     internal ComponentUploader(
-        HostDbContext db, IComponentStore store, ComponentValidator validator, CompiledComponentCache cache,
+        HostDbContext db, IComponentStore store, ComponentValidator validator, IComponentCompiler compiler, CompiledComponentCache cache,
         ValidationSlots slots, HostChanges changes, TimeProvider time, ILogger<ComponentUploader> logger)
     {
         _changes = changes;
         _db = db;
         _store = store;
         _validator = validator;
+        _compiler = compiler;
         _cache = cache;
         _slots = slots;
         _time = time;
@@ -56,6 +59,7 @@ public sealed partial class ComponentUploader
     /// <param name="cancellationToken">Cancels the upload; a blob already stored is left to the sweeper.</param>
     /// <returns>The new or existing version, or why the bytes were refused (nothing written then).</returns>
     /// <exception cref="ArgumentException">The tenant id or component name is invalid.</exception>
+    /// <exception cref="InvalidOperationException">The compile worker could not be started or failed without an answer.</exception>
     public async Task<UploadResult> UploadAsync(string tenantId, string componentName, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
         TenantId.Require(tenantId);
@@ -73,11 +77,17 @@ public sealed partial class ComponentUploader
             return UploadResult.Of(UploadStatus.AlreadyExists, existing);
         }
 
-        var validation = await _slots.RunAsync(() => _validator.Validate(bytes.Span), cancellationToken);
+        var validation = await _slots.RunAsync(token => _validator.ValidateAsync(bytes, _compiler, token), cancellationToken);
         if (validation.LoadError is { } loadError)
         {
             LogRefused(tenantId, componentName, loadError.Code);
             return new UploadResult { Status = UploadStatus.NotAComponent, LoadError = loadError };
+        }
+
+        if (validation.BudgetExceeded is { } exceeded)
+        {
+            LogRefused(tenantId, componentName, exceeded.Budget == CompileBudget.Time ? "compile-time-budget" : "compile-memory-budget");
+            return new UploadResult { Status = UploadStatus.CompileBudgetExceeded, BudgetExceeded = exceeded };
         }
 
         var conformance = validation.Conformance!;
@@ -106,7 +116,7 @@ public sealed partial class ComponentUploader
         }
 
         // The compiled component is the cache's at once, so no call after approval compiles it.
-        _cache.Add(validation.Compiled!);
+        _cache.Add(validation.Compiled!, validation.Artifact);
         LogUploaded(tenantId, componentName, version.Number, sha256, bytes.Length);
         return UploadResult.Of(UploadStatus.Created, version);
     }

@@ -1,3 +1,4 @@
+using ExtensibilityHost.Core.Compilation;
 using ExtensibilityHost.Core.Components;
 
 namespace ExtensibilityHost.Core.Versions;
@@ -16,6 +17,9 @@ public sealed record UploadResult
 
     /// <summary>For <see cref="UploadStatus.WorldMismatch"/>: the world check with its problems.</summary>
     public ConformanceResult? Conformance { get; init; }
+
+    /// <summary>For <see cref="UploadStatus.CompileBudgetExceeded"/>: which budget, its value, and what the worker used.</summary>
+    public CompileBudgetExceeded? BudgetExceeded { get; init; }
 
     internal static UploadResult Of(UploadStatus status, ComponentVersion version) => new() { Status = status, Version = version };
 }

@@ -20,4 +20,10 @@ public enum UploadStatus
     /// <c>wasi-not-allowed</c> or <c>wasi-version-unsupported</c> in <see cref="UploadResult.Conformance"/> name it); nothing is written.
     /// </summary>
     WasiNotAllowed,
+
+    /// <summary>
+    /// Compiling the component ran past its time or memory budget (<see cref="UploadResult.BudgetExceeded"/>
+    /// says which); the compile worker was killed and nothing is written.
+    /// </summary>
+    CompileBudgetExceeded,
 }

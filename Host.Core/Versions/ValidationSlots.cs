@@ -8,13 +8,14 @@ internal sealed class ValidationSlots(IOptions<UploadOptions> options) : IDispos
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentValidations, options.Value.MaxConcurrentValidations);
 
     /// <summary>Runs <paramref name="work"/> on the thread pool once a slot is free.</summary>
-    public async Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            // Compilation is synchronous native work: never on the request's own thread.
-            return await Task.Run(work, cancellationToken);
+            // Compiling (in-process) and loading a worker's artifact are synchronous native work:
+            // never on the request's own thread.
+            return await Task.Run(() => work(cancellationToken), cancellationToken);
         }
         finally
         {

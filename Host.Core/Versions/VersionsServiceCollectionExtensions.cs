@@ -1,4 +1,5 @@
 using ExtensibilityHost.Core.Caching;
+using ExtensibilityHost.Core.Compilation;
 using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Runtime;
@@ -22,10 +23,13 @@ internal static class VersionsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UploadOptions>, UploadOptionsValidator>());
         services.TryAddSingleton<ValidationSlots>();
+        // Replaced by UseCompileWorker; the host executable does.
+        services.TryAddSingleton<IComponentCompiler>(sp => new InProcessCompiler(sp.GetRequiredService<SandboxEngine>()));
         services.TryAddScoped(sp => new ComponentUploader(
             sp.GetRequiredService<HostDbContext>(),
             sp.GetRequiredService<IComponentStore>(),
             sp.GetRequiredService<ComponentValidator>(),
+            sp.GetRequiredService<IComponentCompiler>(),
             sp.GetRequiredService<CompiledComponentCache>(),
             sp.GetRequiredService<ValidationSlots>(),
             sp.GetRequiredService<HostChanges>(),

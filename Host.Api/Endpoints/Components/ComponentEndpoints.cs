@@ -23,6 +23,7 @@ internal static class ComponentEndpoints
         group.MapPost("/{name}/versions", UploadAsync)
             .Accepts<byte[]>(WasmRequestBody.MediaType)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/{name}/versions", ListVersionsAsync);
         group.MapGet("/{name}/versions/{version:int}", GetVersionAsync);
@@ -40,7 +41,7 @@ internal static class ComponentEndpoints
     /// <summary>
     /// Uploads a component binary. Checks, in order: media type (415), name (400), size while the body
     /// streams in (413), the component itself (400 per failure class, WASI outside the allow-list
-    /// included); then stores it and answers
+    /// included; 422 when compiling it runs past its time or memory budget); then stores it and answers
     /// 201 with the new pending version, or 200 with the existing version when these bytes were
     /// uploaded to this component before.
     /// </summary>
@@ -69,6 +70,8 @@ internal static class ComponentEndpoints
                 return ComponentProblems.WorldMismatch(result.Conformance!);
             case UploadStatus.WasiNotAllowed:
                 return ComponentProblems.WasiNotAllowed(result.Conformance!, wasi);
+            case UploadStatus.CompileBudgetExceeded:
+                return ComponentProblems.CompileBudgetExceeded(result.BudgetExceeded!);
             case UploadStatus.AlreadyExists:
                 http.Response.Headers.Location = VersionResponse.Location(result.Version!);
                 return TypedResults.Ok(VersionResponse.From(result.Version!));
