@@ -38,6 +38,13 @@ public sealed record NoisyNeighbourRound
     /// </summary>
     public required IReadOnlyDictionary<string, int> NoisyAnswers { get; init; }
 
+    /// <summary>
+    /// What the process and the machine did meanwhile: the cores this process used, the cores the
+    /// rest of the machine used (others' builds and tests: the noise), the thread pool's threads and
+    /// its worst lag (a 10 ms timer's lateness), and the time the GC paused the process.
+    /// </summary>
+    public required NoisyNeighbourMachine Machine { get; init; }
+
     /// <summary>The noisy tenant's answers of status 429, whatever the limit.</summary>
     public int NoisyTooManyRequests => NoisyAnswers.Where(a => a.Key.StartsWith("429 ", StringComparison.Ordinal)).Sum(a => a.Value);
 

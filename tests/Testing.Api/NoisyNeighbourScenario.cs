@@ -147,6 +147,8 @@ public sealed class NoisyNeighbourScenario : IAsyncDisposable
         var noisyAnswers = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var noisySent = 0;
 
+        using var stopWatching = new CancellationTokenSource();
+        var watching = NoisyNeighbourMachine.WatchAsync(stopWatching.Token);
         var stopwatch = Stopwatch.StartNew();
         var workers = new List<Task>();
         for (var worker = 0; worker < QuietWorkers; worker++)
@@ -162,8 +164,11 @@ public sealed class NoisyNeighbourScenario : IAsyncDisposable
         }
 
         await Task.WhenAll(workers);
+        await stopWatching.CancelAsync();
+        var machine = await watching;
         return new NoisyNeighbourRound
         {
+            Machine = machine,
             Attacked = attack,
             Elapsed = stopwatch.Elapsed,
             QuietLatenciesMs = [.. quietLatencies.Order()],
