@@ -54,5 +54,9 @@ public sealed class NoisyNeighbourTests
             machine solo           {solo.Machine}
             machine attacked       {attacked.Machine}
             """));
+        foreach (var (kind, body) in attacked.NoisyServerErrors)
+        {
+            output.WriteLine($"noisy tenant's first {kind}: {body}");
+        }
     }
 }

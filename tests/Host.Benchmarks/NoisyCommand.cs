@@ -113,6 +113,10 @@ internal static class NoisyCommand
         if (result.Attacked)
         {
             output.WriteLine(FigureText.Invariant($"           noisy sent {result.NoisySent}: {NoisyNeighbourRound.Describe(result.NoisyAnswers)}"));
+            foreach (var (kind, body) in result.NoisyServerErrors)
+            {
+                output.WriteLine($"           noisy tenant's first {kind}: {body}");
+            }
         }
     }
 

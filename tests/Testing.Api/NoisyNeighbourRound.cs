@@ -45,6 +45,9 @@ public sealed record NoisyNeighbourRound
     /// </summary>
     public required NoisyNeighbourMachine Machine { get; init; }
 
+    /// <summary>The first body of each of the noisy tenant's answers that is a server error other than the guest's own failures (500, 503, …), by kind.</summary>
+    public required IReadOnlyDictionary<string, string> NoisyServerErrors { get; init; }
+
     /// <summary>The noisy tenant's answers of status 429, whatever the limit.</summary>
     public int NoisyTooManyRequests => NoisyAnswers.Where(a => a.Key.StartsWith("429 ", StringComparison.Ordinal)).Sum(a => a.Value);
 

@@ -49,6 +49,7 @@ public sealed class NoisyNeighbourScenario : IAsyncDisposable
     private const int FloodConnections = 128;
     private static readonly TimeSpan s_liveInterval = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan s_readyInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly string[] s_guestFailures = ["504 timeout", "507 out-of-memory", "502 trap"];
     private static readonly JsonObject s_quietInput = new() { ["orderId"] = 42, ["total"] = 1999, ["currency"] = "EUR" };
 
     private readonly ApiHost _host;
@@ -145,6 +146,7 @@ public sealed class NoisyNeighbourScenario : IAsyncDisposable
         var ready = new ConcurrentBag<double>();
         var healthFailures = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         var noisyAnswers = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var noisyServerErrors = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var noisySent = 0;
 
         using var stopWatching = new CancellationTokenSource();
@@ -160,7 +162,7 @@ public sealed class NoisyNeighbourScenario : IAsyncDisposable
         workers.Add(ProbeAsync("/health/ready", s_readyInterval, stopwatch, duration, ready, healthFailures, cancellationToken));
         if (attack)
         {
-            workers.Add(Task.Run(async () => noisySent = await FloodAsync(stopwatch, duration, noisyAnswers, cancellationToken), cancellationToken));
+            workers.Add(Task.Run(async () => noisySent = await FloodAsync(stopwatch, duration, noisyAnswers, noisyServerErrors, cancellationToken), cancellationToken));
         }
 
         await Task.WhenAll(workers);
@@ -178,6 +180,7 @@ public sealed class NoisyNeighbourScenario : IAsyncDisposable
             HealthFailures = new Dictionary<string, int>(healthFailures, StringComparer.Ordinal),
             NoisySent = noisySent,
             NoisyAnswers = new Dictionary<string, int>(noisyAnswers, StringComparer.Ordinal),
+            NoisyServerErrors = new Dictionary<string, string>(noisyServerErrors, StringComparer.Ordinal),
         };
     }
 
@@ -339,7 +342,9 @@ public sealed class NoisyNeighbourScenario : IAsyncDisposable
     /// loop: it does not wait for answers, up to <see cref="FloodConnections"/> in flight), cycling
     /// through endless loops and memory bombs. Returns how many it sent.
     /// </summary>
-    private async Task<int> FloodAsync(Stopwatch stopwatch, TimeSpan duration, ConcurrentDictionary<string, int> answers, CancellationToken cancellationToken)
+    private async Task<int> FloodAsync(
+        Stopwatch stopwatch, TimeSpan duration, ConcurrentDictionary<string, int> answers, ConcurrentDictionary<string, string> serverErrors,
+        CancellationToken cancellationToken)
     {
         var calls = NoisyCalls();
         var inFlight = new List<Task>();
@@ -359,8 +364,12 @@ public sealed class NoisyNeighbourScenario : IAsyncDisposable
                 var call = calls[sent % calls.Length];
                 inFlight.Add(Task.Run(async () =>
                 {
-                    var answer = await NoisyCallAsync(call, cancellationToken);
+                    var (answer, body) = await NoisyCallAsync(call, cancellationToken);
                     answers.AddOrUpdate(answer, 1, static (_, count) => count + 1);
+                    if (answer.StartsWith('5') && !s_guestFailures.Contains(answer))
+                    {
+                        serverErrors.TryAdd(answer, body);
+                    }
                 }, cancellationToken));
             }
 
@@ -380,17 +389,18 @@ public sealed class NoisyNeighbourScenario : IAsyncDisposable
         ($"/api/v1/tenants/{_noisyTenant}/extension-points/{SmallPoint}/invoke", new JsonObject { ["input"] = "bomb" }),
     ];
 
-    private async Task<string> NoisyCallAsync((string Path, JsonObject Body) call, CancellationToken cancellationToken)
+    private async Task<(string Answer, string Body)> NoisyCallAsync((string Path, JsonObject Body) call, CancellationToken cancellationToken)
     {
         try
         {
             using var content = Json(call.Body);
             using var response = await _noisy.PostAsync(new Uri(call.Path, UriKind.Relative), content, cancellationToken);
-            return Answer(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            return (Answer(response.StatusCode, body), body);
         }
         catch (HttpRequestException exception)
         {
-            return exception.GetType().Name;
+            return (exception.GetType().Name, exception.Message);
         }
     }
 
