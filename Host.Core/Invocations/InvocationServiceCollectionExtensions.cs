@@ -24,6 +24,7 @@ internal static class InvocationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InvocationOptions>, InvocationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TenantConcurrencyLimiter>();
+        services.TryAddSingleton<GuestCallScheduler>();
         services.TryAddSingleton<CircuitBreaker>();
         services.TryAddSingleton<InvocationLogWriter>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<InvocationLogWriter>());

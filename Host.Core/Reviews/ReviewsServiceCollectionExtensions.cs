@@ -1,6 +1,7 @@
 using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Invocations.Json;
 using ExtensibilityHost.Core.Invocations.Log;
+using ExtensibilityHost.Core.Invocations.Protection;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Reviews;
 using ExtensibilityHost.Core.Runtime;
@@ -20,6 +21,7 @@ internal static class ReviewsServiceCollectionExtensions
             sp.GetRequiredService<CompiledComponentCache>(),
             sp.GetRequiredService<IComponentStore>(),
             sp.GetRequiredService<ComponentSandbox>(),
+            sp.GetRequiredService<GuestCallScheduler>(),
             sp.GetRequiredService<ComponentDescriptions>(),
             sp.GetRequiredService<InvocationLogWriter>()));
         return services;

@@ -3,6 +3,7 @@ using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Invocations.Json;
 using ExtensibilityHost.Core.Invocations.Log;
+using ExtensibilityHost.Core.Invocations.Protection;
 using ExtensibilityHost.Core.Persistence;
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Storage;
@@ -16,7 +17,8 @@ namespace ExtensibilityHost.Core.Reviews;
 /// extension-point calls from the invocation log) replayed against the active version and the
 /// candidate, side by side, in the sandbox. Without side effects: the calls run as shadows
 /// (key-value writes go to a throwaway overlay), nothing is delivered, nothing is recorded as an
-/// invocation, and no circuit breaker or concurrency slot is involved.
+/// invocation, and no circuit breaker or concurrency slot is involved; the calls run on the tenant's
+/// share of the execution slots like any other (<see cref="GuestCallScheduler"/>).
 /// </summary>
 public sealed class ShadowRunner
 {
@@ -30,17 +32,20 @@ public sealed class ShadowRunner
     private readonly CompiledComponentCache _cache;
     private readonly IComponentStore _store;
     private readonly ComponentSandbox _sandbox;
+    private readonly GuestCallScheduler _scheduler;
     private readonly ComponentDescriptions _descriptions;
     private readonly InvocationLogWriter _log;
 
     internal ShadowRunner(
-        HostDbContext db, CompiledComponentCache cache, IComponentStore store, ComponentSandbox sandbox, ComponentDescriptions descriptions, InvocationLogWriter log)
+        HostDbContext db, CompiledComponentCache cache, IComponentStore store, ComponentSandbox sandbox, GuestCallScheduler scheduler,
+        ComponentDescriptions descriptions, InvocationLogWriter log)
     {
         _log = log;
         _db = db;
         _cache = cache;
         _store = store;
         _sandbox = sandbox;
+        _scheduler = scheduler;
         _descriptions = descriptions;
     }
 
@@ -133,8 +138,9 @@ public sealed class ShadowRunner
             IsShadow = true,
         };
 
-        // A synchronous native call: off the caller's thread, as every guest call.
-        var result = await Task.Run(() => _sandbox.Invoke(component, target, values, context));
+        // A synchronous native call: on one of the tenant's execution slots, as every guest call (a
+        // pending version may loop as well as any other).
+        var result = await _scheduler.RunAsync(version.TenantId, () => _sandbox.Invoke(component, target, values, context), CancellationToken.None);
         var output = result.Output is { } value && signature.Result is { } type ? WitJson.ToJson(value, type) : null;
         return new ShadowCall(
             result.Outcome.ToWireName(), result.Trap?.ToWireName(), Math.Round(result.Duration.TotalMilliseconds, 3),

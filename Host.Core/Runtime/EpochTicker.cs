@@ -7,8 +7,8 @@ namespace ExtensibilityHost.Core.Runtime;
 /// deadline is a wall-clock timeout.
 /// </summary>
 /// <remarks>
-/// Runs on a dedicated thread rather than a timer on the thread pool: the pool is where guest
-/// calls run, and deadlines must keep being enforced when the pool is saturated by them.
+/// Runs on a dedicated thread rather than a timer on the thread pool: deadlines must keep being
+/// enforced whatever saturates the pool, and while every execution slot runs a guest.
 /// </remarks>
 public sealed class EpochTicker(SandboxEngine engine) : IHostedService, IDisposable
 {

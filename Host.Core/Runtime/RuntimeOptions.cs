@@ -26,8 +26,9 @@ public sealed class RuntimeOptions
     public ulong DefaultFuel { get; set; } = 1_000_000_000;
 
     /// <summary>
-    /// Maximum wasm stack. Guest calls run on .NET thread-pool threads (1.5 MiB native stacks on
-    /// Linux), so the wasm stack must stay well below that for recursion to trap instead of crashing.
+    /// Maximum wasm stack. Guest calls run on .NET threads with the default native stack (1.5 MiB on
+    /// Linux): the host's execution slots, or the caller's thread in the SDK's CLI. The wasm stack
+    /// must stay well below that for recursion to trap instead of crashing.
     /// </summary>
     [Range(64 * 1024, 1024 * 1024)]
     public int MaxWasmStackBytes { get; set; } = 512 * 1024;

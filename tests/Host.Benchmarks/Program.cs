@@ -43,6 +43,18 @@ if (args is ["http", ..])
     return HttpCommand.Run(Count(5));
 }
 
+// `noisy [seconds per round] [rounds] [Key=Value ...]` prints the quiet tenant's latency alone and while a noisy one floods the host (issue 12), medians over interleaved rounds.
+if (args is ["noisy", ..])
+{
+    var numbers = args.Skip(1).Where(a => !a.Contains('=', StringComparison.Ordinal)).ToArray();
+    var settings = args.Skip(1).Where(a => a.Contains('=', StringComparison.Ordinal))
+        .Select(a => a.Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[1], StringComparer.Ordinal);
+    return NoisyCommand.Run(
+        numbers.Length > 0 ? double.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture) : 8,
+        numbers.Length > 1 ? int.Parse(numbers[1], System.Globalization.CultureInfo.InvariantCulture) : 5,
+        settings);
+}
+
 // Anything else goes to BenchmarkDotNet.
 BenchmarkSwitcher.FromAssembly(typeof(InvocationBenchmarks).Assembly).Run(args);
 return 0;

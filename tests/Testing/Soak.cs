@@ -2,7 +2,7 @@ namespace ExtensibilityHost.Testing;
 
 /// <summary>
 /// The switch between a test's short form (every run) and its soak form (<c>EXTHOST_SOAK=1</c>):
-/// more iterations, more kills, more time, for a run that has the time.
+/// more iterations, more kills, longer rounds, for a run that has the time.
 /// </summary>
 public static class Soak
 {

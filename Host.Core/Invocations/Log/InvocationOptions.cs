@@ -4,7 +4,8 @@ namespace ExtensibilityHost.Core.Invocations.Log;
 
 /// <summary>
 /// Protection of the host from tenant code (section <c>ExtensibilityHost:Invocations</c>): the
-/// per-tenant concurrency limit and the circuit breaker. Validated at start-up.
+/// per-tenant concurrency limit, the execution slots and their per-tenant share, the circuit
+/// breaker and the invocation log. Validated at start-up.
 /// </summary>
 public sealed class InvocationOptions
 {
@@ -12,14 +13,42 @@ public sealed class InvocationOptions
     public const string SectionName = "ExtensibilityHost:Invocations";
 
     /// <summary>
-    /// How many calls of one tenant's code may run at once. Each running call holds a thread-pool
-    /// thread for up to its timeout, so this is what keeps one tenant's slow code from starving others.
+    /// How many calls of one tenant's code may be in flight at once on this node (waiting for an
+    /// execution slot or running): a request past it is refused at once with 429, a background
+    /// delivery waits. It bounds how much of the slots' queue one tenant can fill.
     /// </summary>
     [Range(1, 10_000)]
     public int MaxConcurrencyPerTenant { get; set; } = 4;
 
     /// <summary>Per-tenant overrides of <see cref="MaxConcurrencyPerTenant"/>, by tenant id (e.g. for a bigger plan).</summary>
     public Dictionary<string, int> TenantConcurrency { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// How many guest calls run at once on this node, each on a dedicated thread (an execution slot),
+    /// never on the thread pool; other admitted calls wait for a slot. Unset: one per processor core
+    /// (<see cref="Environment.ProcessorCount"/>, which honours a container's CPU limit), at least
+    /// two, so running guest code never outnumbers the cores the request pipeline and health probes
+    /// share with it, and one tenant's share always leaves a slot to the others. Raise it for guests
+    /// that spend their calls waiting on host imports (key-value on a remote database) rather than
+    /// computing.
+    /// </summary>
+    [Range(1, 1024)]
+    public int? ExecutionSlots { get; set; }
+
+    /// <summary>
+    /// How many execution slots one tenant may hold at once. Unset: half of them, at least one. A
+    /// running call cannot be pre-empted before its deadline, so this is what leaves slots — and
+    /// cores — free for the other tenants when one runs endless loops: they never wait for its calls
+    /// to time out. When several tenants wait, a freed slot goes to the one running the fewest calls.
+    /// </summary>
+    [Range(1, 1024)]
+    public int? ExecutionSlotsPerTenant { get; set; }
+
+    /// <summary>The execution slots in effect: <see cref="ExecutionSlots"/>, or one per processor core, at least two.</summary>
+    public int EffectiveExecutionSlots => ExecutionSlots ?? Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>The slots one tenant may hold: <see cref="ExecutionSlotsPerTenant"/>, or half of <see cref="EffectiveExecutionSlots"/>, at least one.</summary>
+    public int EffectiveExecutionSlotsPerTenant => ExecutionSlotsPerTenant ?? Math.Max(1, EffectiveExecutionSlots / 2);
 
     /// <summary>
     /// The most invocation records written in one transaction. Records queue while a batch is

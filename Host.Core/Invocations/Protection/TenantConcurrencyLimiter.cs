@@ -6,7 +6,8 @@ namespace ExtensibilityHost.Core.Invocations.Protection;
 
 /// <summary>
 /// One semaphore per tenant, sized by <see cref="InvocationOptions.ConcurrencyLimitOf"/>: at most
-/// that many calls of the tenant's code run at once in this process.
+/// that many calls of the tenant's code are in flight at once in this process — waiting for an
+/// execution slot or running on one (<see cref="GuestCallScheduler"/>).
 /// </summary>
 internal sealed class TenantConcurrencyLimiter(IOptions<InvocationOptions> options)
 {

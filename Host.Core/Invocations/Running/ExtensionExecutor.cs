@@ -1,14 +1,15 @@
 using ExtensibilityHost.Core.Invocations.Log;
+using ExtensibilityHost.Core.Invocations.Protection;
 using ExtensibilityHost.Core.Runtime;
 
 namespace ExtensibilityHost.Core.Invocations.Running;
 
 /// <summary>
-/// Runs one call of a prepared extension: in a fresh sandbox off the caller's thread, then counted
+/// Runs one call of a prepared extension: in a fresh sandbox on an execution slot, then counted
 /// in the metrics and written to the invocation log, which feeds the circuit breaker.
 /// </summary>
 internal sealed class ExtensionExecutor(
-    ComponentSandbox sandbox, InvocationLogWriter log, InvocationMetrics metrics, TimeProvider time)
+    ComponentSandbox sandbox, GuestCallScheduler scheduler, InvocationLogWriter log, InvocationMetrics metrics, TimeProvider time)
 {
     public async Task<ExtensionCallResult> ExecuteAsync(PreparedExtension extension, ExtensionRunRequest request, CancellationToken cancellationToken)
     {
@@ -25,13 +26,13 @@ internal sealed class ExtensionExecutor(
         };
         var startedAt = time.GetUtcNow().UtcDateTime;
 
-        // A guest call is a synchronous native call that holds its thread for up to its timeout:
-        // it runs on the thread pool so the caller's thread (a request, a dispatcher loop) is never
-        // blocked — and callers that start several calls at once get them in parallel — and the
-        // tenant's slot bounds how many pool threads one tenant can hold. Cancellation only stops
-        // a call that has not started; a started one ends at its deadline.
-        var invocation = await Task.Run(
-            () => sandbox.Invoke(extension.Component, request.Target, request.Arguments, context, request.Limits), cancellationToken);
+        // A guest call is a synchronous native call that holds its thread for up to its timeout: it
+        // runs on an execution slot (a dedicated thread, never the thread pool), so neither the
+        // caller's thread nor the request pipeline is ever blocked by tenant code, and no tenant
+        // holds more than its share of the slots. Cancellation only stops a call that has not
+        // started; a started one ends at its deadline.
+        var invocation = await scheduler.RunAsync(
+            extension.TenantId, () => sandbox.Invoke(extension.Component, request.Target, request.Arguments, context, request.Limits), cancellationToken);
 
         metrics.Record(invocation);
 

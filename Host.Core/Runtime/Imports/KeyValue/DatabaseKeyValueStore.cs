@@ -14,10 +14,10 @@ namespace ExtensibilityHost.Core.Runtime.Imports.KeyValue;
 /// <remarks>
 /// <para>
 /// Synchronous by design: host imports run inside the guest's synchronous native call, on the
-/// thread-pool thread the runner gave the call, so there is no caller to return a task to. Each
+/// execution slot the runner gave the call, so there is no caller to return a task to. Each
 /// operation uses a fresh DI scope and context (contexts are not thread-safe, and calls of
-/// different tenants run concurrently) and blocks its thread for one short database round trip;
-/// the tenant's concurrency limit bounds how many threads that can be.
+/// different tenants run concurrently) and blocks its slot for one short database round trip;
+/// the tenant's share of the slots bounds how many that can be.
 /// </para>
 /// <para>
 /// The entry cap is checked and the entry inserted in one serializable transaction (SQLite:
