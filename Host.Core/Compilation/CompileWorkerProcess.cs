@@ -49,6 +49,14 @@ internal sealed class CompileWorkerProcess : IDisposable
 
         // The host's build asks for the server GC (a heap per core); compiling needs the small one.
         start.Environment["DOTNET_gcServer"] = "0";
+
+        // The worker compiles strangers' bytes and needs none of the host's settings: its secrets
+        // (the admin key, connection strings, any ExtensibilityHost__ setting) stay out of its environment.
+        foreach (var name in start.Environment.Keys.Where(IsHostSetting).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
         Process process;
         try
         {
@@ -154,4 +162,9 @@ internal sealed class CompileWorkerProcess : IDisposable
 
         return tail.ToString().Trim();
     }
+
+    private static bool IsHostSetting(string name) =>
+        name.StartsWith("ExtensibilityHost__", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("EXTHOST_", StringComparison.OrdinalIgnoreCase);
 }
