@@ -12,9 +12,46 @@ namespace ExtensibilityHost.Core.Runtime;
 /// Both files are written to a temporary name and renamed into place, so readers never see a
 /// partial file; a missing, partial or corrupt artifact is deleted and rebuilt from the blob.
 /// </remarks>
-internal sealed class ArtifactCache(string directory, string fingerprint)
+internal sealed class ArtifactCache
 {
-    private readonly string _directory = Path.Combine(Path.GetFullPath(directory), fingerprint);
+    /// <summary>No write takes this long: a temporary file this old was left by a process that died writing it.</summary>
+    internal static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
+
+    private readonly string _directory;
+
+    public ArtifactCache(string directory, string fingerprint)
+    {
+        _directory = Path.Combine(Path.GetFullPath(directory), fingerprint);
+        SweepAbandoned(DateTime.UtcNow);
+    }
+
+    /// <summary>Deletes the temporary files of writes that never finished (a host killed while writing); returns how many.</summary>
+    internal int SweepAbandoned(DateTime nowUtc)
+    {
+        if (!Directory.Exists(_directory))
+        {
+            return 0;
+        }
+
+        var deleted = 0;
+        foreach (var file in Directory.EnumerateFiles(_directory, "*.tmp"))
+        {
+            try
+            {
+                if (nowUtc - File.GetLastWriteTimeUtc(file) > AbandonedAfter)
+                {
+                    File.Delete(file);
+                    deleted++;
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Another node's sweep, or a file in use: the next start tries again.
+            }
+        }
+
+        return deleted;
+    }
 
     public string PathOf(string sha256) => Path.Combine(_directory, ComponentHash.Require(sha256) + ".cwasm");
 

@@ -47,7 +47,14 @@ public sealed class CrashTests : IAsyncDisposable
             for (var i = 0; i < SyncEvents; i++)
             {
                 var result = await PublishAsync(client, tenant, "order.checked", i);
-                invocationIds.Add(result["decisions"]![0]!.Str("invocationId"));
+                var decision = result["decisions"]![0]!;
+
+                // A failed call's record is committed before the answer (the breaker counts it); only
+                // successes wait in the batch. On a loaded machine a handler can time out.
+                if (decision.Str("decision") != "failed")
+                {
+                    invocationIds.Add(decision.Str("invocationId"));
+                }
             }
 
             for (var i = 0; i < AsyncEvents; i++)
@@ -60,7 +67,7 @@ public sealed class CrashTests : IAsyncDisposable
         }
 
         var (records, rows) = await CountAsync(invocationIds, deliveryIds);
-        TestContext.Current.SendDiagnosticMessage($"after SIGKILL: {records} of {SyncEvents} invocation records, {rows} of {AsyncEvents} outbox rows");
+        TestContext.Current.SendDiagnosticMessage($"after SIGKILL: {records} of {invocationIds.Count} successful calls' invocation records, {rows} of {AsyncEvents} outbox rows");
         Assert.Equal(AsyncEvents, rows);
         Assert.Equal(0, records);
 

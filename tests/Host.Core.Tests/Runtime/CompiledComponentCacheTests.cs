@@ -46,6 +46,25 @@ public sealed class CompiledComponentCacheTests : IDisposable
         Assert.Contains(_engine.Fingerprint, path, StringComparison.Ordinal);
     }
 
+    /// <summary>A host killed while writing an artifact leaves its temporary file; the next start deletes it once no write could still own it.</summary>
+    [Fact]
+    public async Task NewCache_TemporaryFilesOfAbandonedWrites_AreDeletedAndFreshOnesKept()
+    {
+        await NewCache().GetOrCompileAsync(_sha256, Load, TestContext.Current.CancellationToken);
+        var folder = Path.GetDirectoryName(NewCache().ArtifactPath(_sha256))!;
+        var abandoned = Path.Combine(folder, $"{_sha256}.cwasm.4242.{Guid.NewGuid():N}.tmp");
+        var fresh = Path.Combine(folder, $"{_sha256}.cwasm.4343.{Guid.NewGuid():N}.tmp");
+        File.WriteAllBytes(abandoned, [1, 2, 3]);
+        File.WriteAllBytes(fresh, [1, 2, 3]);
+        File.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow - ArtifactCache.AbandonedAfter - TimeSpan.FromMinutes(1));
+
+        NewCache();
+
+        Assert.False(File.Exists(abandoned));
+        Assert.True(File.Exists(fresh));
+        Assert.True(File.Exists(NewCache().ArtifactPath(_sha256)));
+    }
+
     [Fact]
     public async Task Add_ComponentCompiledAtUpload_IsServedWithoutCompilingAndItsArtifactIsWrittenByDisposal()
     {

@@ -28,6 +28,13 @@ public sealed class HostAllocationTests(RuntimeFixture runtime, ITestOutputHelpe
 
     private const double ResidentBytesPerByte = 8;
 
+    /// <summary>
+    /// Peak resident memory is the process's: a collection or another thread's allocation during the
+    /// call adds to it. 32 MiB of slack keeps the check meaningful (key-value.set's old cost was
+    /// 175 MB for 1 MiB) without measuring the machine.
+    /// </summary>
+    private const long ResidentSlackBytes = 32L * 1024 * 1024;
+
     [Fact]
     public void Invoke_StringLengthOutOfBounds_TrapsWithoutALargeHostAllocation()
     {
@@ -73,11 +80,14 @@ public sealed class HostAllocationTests(RuntimeFixture runtime, ITestOutputHelpe
 
         elapsed.Stop();
         var managed = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)PassedBytes;
-        var resident = (StatusBytes("VmHWM") - residentBefore) / (double)PassedBytes;
+        var residentGrowth = StatusBytes("VmHWM") - residentBefore;
+        var resident = residentGrowth / (double)PassedBytes;
         output.WriteLine($"{export}: 1 MiB passed → {result.Outcome}; {managed:F1} managed and {resident:F1} resident bytes per byte; {elapsed.Elapsed.TotalMilliseconds:F1} ms");
         Assert.Equal((outcome, error), (result.Outcome.ToString(), result.Output is { IsOk: false } failed ? failed.Payload!.AsString() : null));
         Assert.True(managed <= ManagedBytesPerByte, $"{export} allocated {managed:F1} managed bytes per byte passed");
-        Assert.True(resident <= ResidentBytesPerByte, $"{export} grew peak resident memory by {resident:F1} bytes per byte passed");
+        Assert.True(
+            residentGrowth <= (ResidentBytesPerByte * PassedBytes) + ResidentSlackBytes,
+            $"{export} grew peak resident memory by {resident:F1} bytes per byte passed");
     }
 
     /// <summary>Resets the process's peak resident size to its current one and returns that (Linux only).</summary>
