@@ -25,6 +25,11 @@ internal sealed class ExtensionExecutor(
         };
         var startedAt = time.GetUtcNow().UtcDateTime;
 
+        // The export of the contract version the component implements, with the arguments it
+        // declares; the log records the call as it was made.
+        var (target, arguments) = ContractResolution.Resolve(extension.Component, request.Target, request.Arguments);
+        request = request with { Target = target, Arguments = arguments };
+
         // A guest call is a synchronous native call that holds its thread for up to its timeout:
         // it runs on the thread pool so the caller's thread (a request, a dispatcher loop) is never
         // blocked — and callers that start several calls at once get them in parallel — and the
