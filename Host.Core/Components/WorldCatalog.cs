@@ -40,13 +40,15 @@ public sealed class WorldCatalog
     }
 
     /// <summary>
-    /// The platform's worlds, <c>saas:extensibility/event-extension@1.0.0</c> and
-    /// <c>saas:extensibility/point-extension@1.0.0</c>. Domain worlds (such as the example
+    /// The platform's worlds, <c>saas:extensibility/event-extension</c> and
+    /// <c>saas:extensibility/point-extension</c>, each at 1.0.0 and 1.1.0. Domain worlds (such as the example
     /// <c>acme:shop</c> package in <c>wit/examples</c>) are the application's to add.
     /// </summary>
     public static WorldCatalog Default { get; } = new([
         SaasExtensibilityWorlds.EventExtension,
         SaasExtensibilityWorlds.PointExtension,
+        SaasExtensibilityWorlds.V1_1.EventExtension,
+        SaasExtensibilityWorlds.V1_1.PointExtension,
     ]);
 
     /// <summary>The worlds served, in registration order.</summary>

@@ -39,6 +39,13 @@ public record DomainEvent(string TenantId, string EventType, string Payload) : I
     public int Depth { get; init; }
 
     /// <summary>
+    /// Groups the events of one operation (1.1 handlers see it in the event's <c>metadata</c>): the
+    /// application's own id for the operation (a request or trace id), or null for this event's
+    /// <see cref="EventId"/>. A <see cref="FollowUp"/> keeps the correlation id of its cause.
+    /// </summary>
+    public string? CorrelationId { get; init; }
+
+    /// <summary>
     /// What the tenant's subscriptions made of the event: set when it has been published through the
     /// mediator (<see cref="IPublisher"/>), null before.
     /// A copy made with <c>with</c> carries the original's result until it is published itself.
@@ -52,5 +59,5 @@ public record DomainEvent(string TenantId, string EventType, string Payload) : I
     /// <param name="eventType">The new event's type.</param>
     /// <param name="payload">The new event's JSON body.</param>
     public DomainEvent FollowUp(string eventType, string payload) =>
-        new(TenantId, eventType, payload) { Depth = Depth + 1 };
+        new(TenantId, eventType, payload) { Depth = Depth + 1, CorrelationId = CorrelationId ?? EventId };
 }

@@ -6,8 +6,9 @@ using Wasmtime.Components;
 namespace ExtensibilityHost.Core.Events;
 
 /// <summary>
-/// The call into <c>saas:extensibility/event-handler@1.0.0</c>: its target, its
-/// <c>event</c> argument, and the reading of its <c>result&lt;decision, failure&gt;</c>.
+/// The call into <c>saas:extensibility/event-handler</c>: its target, its <c>event</c> argument
+/// (built for the newest contract, 1.1 with <c>metadata</c>; a 1.0 handler gets it without, see
+/// <see cref="ContractResolution"/>), and the reading of its <c>result&lt;decision, failure&gt;</c>.
 /// </summary>
 internal static class EventHandlerCall
 {
@@ -22,19 +23,21 @@ internal static class EventHandlerCall
     /// (<paramref name="waitForSlot"/>); a sync handler, whose publisher is waiting, does not.
     /// </summary>
     public static ExtensionRunRequest Request(
-        string tenantId, string componentName, string eventId, string eventType, DateTimeOffset occurredAt, string payload, bool waitForSlot) => new()
+        string tenantId, string componentName, string eventId, string eventType, DateTimeOffset occurredAt, string payload, bool waitForSlot,
+        string? correlationId = null, int depth = 0) => new()
         {
             TenantId = tenantId,
             ComponentName = componentName,
             Target = Target,
-            Arguments = [Event(eventId, eventType, tenantId, occurredAt, payload)],
+            Arguments = [Event(eventId, eventType, tenantId, occurredAt, payload, correlationId, depth)],
             Label = Label(eventType),
             EventId = eventId,
             WaitForSlot = waitForSlot,
         };
 
-    /// <summary>The WIT <c>event</c> record.</summary>
-    public static ComponentValue Event(string eventId, string eventType, string tenantId, DateTimeOffset occurredAt, string payload) =>
+    /// <summary>The WIT <c>event</c> record of 1.1; the correlation id is the event's own id unless given.</summary>
+    public static ComponentValue Event(
+        string eventId, string eventType, string tenantId, DateTimeOffset occurredAt, string payload, string? correlationId = null, int depth = 0) =>
         ComponentValue.Record(
         [
             new("id", ComponentValue.String(eventId)),
@@ -42,6 +45,11 @@ internal static class EventHandlerCall
             new("tenant-id", ComponentValue.String(tenantId)),
             new("occurred-at", ComponentValue.U64((ulong)Math.Max(0, occurredAt.ToUnixTimeMilliseconds()))),
             new("payload", ComponentValue.String(payload)),
+            new("metadata", ComponentValue.Record(
+            [
+                new("correlation-id", ComponentValue.String(correlationId ?? eventId)),
+                new("depth", ComponentValue.U32((uint)Math.Max(0, depth))),
+            ])),
         ]);
 
     /// <summary>

@@ -39,7 +39,7 @@ internal sealed partial class SyncHandlerChain(IExtensionRunner runner, IOptions
         // The publisher is waiting: a tenant at its concurrency limit is a failure now, not a queue.
         var run = await runner.RunAsync(EventHandlerCall.Request(
             domainEvent.TenantId, subscription.ComponentName, domainEvent.EventId, domainEvent.EventType, domainEvent.OccurredAt, payload,
-            waitForSlot: false), cancellationToken);
+            waitForSlot: false, domainEvent.CorrelationId, domainEvent.Depth), cancellationToken);
 
         if (run.Invocation is not { } invocation)
         {

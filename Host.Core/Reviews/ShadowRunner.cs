@@ -114,6 +114,7 @@ public sealed class ShadowRunner
 
     private async Task<ShadowCall> CallAsync(CompiledComponent component, ComponentVersion version, InvocationTarget target, JsonElement arguments)
     {
+        target = ContractResolution.Resolve(component, target, []).Target;
         var signature = _descriptions.SignatureOf(component, target);
         if (signature is null)
         {

@@ -124,6 +124,7 @@ public sealed class ComponentSandbox(SandboxEngine engine)
     private (InvocationOutcome, ComponentValue?, string?) Call(
         Store store, CompiledComponent component, InvocationTarget target, IReadOnlyList<ComponentValue> arguments)
     {
+        (target, arguments) = ContractResolution.Resolve(component, target, arguments);
         var instance = engine.Linker.Instantiate(store, component.Component);
         var function = target.Interface is null
             ? instance.GetFunction(target.Function)

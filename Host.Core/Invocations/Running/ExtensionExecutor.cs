@@ -26,6 +26,11 @@ internal sealed class ExtensionExecutor(
         };
         var startedAt = time.GetUtcNow().UtcDateTime;
 
+        // The export of the contract version the component implements, with the arguments it
+        // declares; the log records the call as it was made.
+        var (target, arguments) = ContractResolution.Resolve(extension.Component, request.Target, request.Arguments);
+        request = request with { Target = target, Arguments = arguments };
+
         // A guest call is a synchronous native call that holds its thread for up to its timeout: it
         // runs on an execution slot (a dedicated thread, never the thread pool), so neither the
         // caller's thread nor the request pipeline is ever blocked by tenant code, and no tenant

@@ -276,7 +276,7 @@ public sealed class WorldConformanceTests(WasmtimeEngineFixture fixture) : IClas
     public void Check_NewerInterfaceVersion_IsUnknownImport()
     {
         var description = Describe(
-            imports: [Instance("saas:extensibility/logging@1.1.0")],
+            imports: [Instance("saas:extensibility/logging@1.2.0")],
             exports: [Instance(SaasExtensibilityWorlds.EventHandler)]);
 
         var result = WorldConformance.Check(description, WorldCatalog.Default, WasiPolicy.Default);
@@ -299,7 +299,10 @@ public sealed class WorldConformanceTests(WasmtimeEngineFixture fixture) : IClas
     public void WorldCatalog_Default_ServesOnlyThePlatformWorlds()
     {
         Assert.Equal(
-            ["saas:extensibility/event-extension@1.0.0", "saas:extensibility/point-extension@1.0.0"],
+            [
+                "saas:extensibility/event-extension@1.0.0", "saas:extensibility/point-extension@1.0.0",
+                "saas:extensibility/event-extension@1.1.0", "saas:extensibility/point-extension@1.1.0",
+            ],
             WorldCatalog.Default.Worlds.Select(w => w.Name));
     }
 
@@ -309,9 +312,14 @@ public sealed class WorldConformanceTests(WasmtimeEngineFixture fixture) : IClas
         Assert.Equal(
             [
                 "saas:extensibility/config@1.0.0",
+                "saas:extensibility/config@1.1.0",
                 "saas:extensibility/key-value@1.0.0",
+                "saas:extensibility/key-value@1.1.0",
                 "saas:extensibility/logging@1.0.0",
+                "saas:extensibility/logging@1.1.0",
+                "saas:extensibility/outbound-http@1.1.0",
                 "saas:extensibility/types@1.0.0",
+                "saas:extensibility/types@1.1.0",
             ],
             WorldCatalog.Default.HostInterfaces.Select(i => i.Name));
     }

@@ -15,6 +15,32 @@ public sealed class SyncDispatchTests(EventsFixture fixture) : IAsyncLifetime
         await _host.SeedAsync(Tenant, "js", fixture.Guest("js-event-handler.wasm"));
         await _host.SeedAsync(Tenant, "rust", fixture.Guest("rust-event-handler.wasm"));
         await _host.SeedAsync(Tenant, "echo-veto", fixture.Guest("veto-echo-event-handler"));
+        await _host.SeedAsync(Tenant, "metadata-1-1", fixture.Guest("metadata-event-handler-1.1"));
+    }
+
+    /// <summary>
+    /// A 1.0 handler and a 1.1 handler of one event in one host: the 1.0 handler gets the 1.0 event
+    /// (it runs and proceeds), the 1.1 handler the same event with its metadata — the publisher's
+    /// correlation id (kept by a follow-up, else the event's id) and the depth.
+    /// </summary>
+    [Fact]
+    public async Task Publish_ToA10AndA11Handler_EachGetsItsContractsEventAndThe11OneItsMetadata()
+    {
+        await _host.SubscribeAsync(Tenant, "order.versions", "rust", SubscriptionMode.Sync);
+        await _host.SubscribeAsync(Tenant, "order.versions", "metadata-1-1", SubscriptionMode.Sync);
+        var cancellation = TestContext.Current.CancellationToken;
+
+        var root = await _host.PublishAsync(new DomainEvent(Tenant, "order.versions", """{"orderId":8}""") { CorrelationId = "checkout-42" }, cancellation);
+        var followUp = await _host.PublishAsync(
+            new DomainEvent(Tenant, "order.placed", "{}") { CorrelationId = "checkout-42" }.FollowUp("order.versions", """{"orderId":9}"""), cancellation);
+        var uncorrelated = new DomainEvent(Tenant, "order.versions", """{"orderId":10}""");
+        var own = await _host.PublishAsync(uncorrelated, cancellation);
+
+        Assert.Equal([SyncDecisionKind.Proceed, SyncDecisionKind.Veto], root.Decisions.Select(d => d.Decision));
+        Assert.Equal(("metadata-1-1", "checkout-42"), (root.VetoedBy, root.Reason));
+        Assert.Equal([SyncDecisionKind.Proceed, SyncDecisionKind.Failed], followUp.Decisions.Select(d => d.Decision));
+        Assert.Contains("deep: checkout-42", followUp.Decisions[1].Reason, StringComparison.Ordinal);
+        Assert.Equal(uncorrelated.EventId, own.Reason);
     }
 
     [Fact]

@@ -9,7 +9,15 @@ internal sealed class ConfigCapability(IConfigSource source) : IHostCapability
     {
         ArgumentNullException.ThrowIfNull(linker);
         using var root = linker.Root();
-        using var config = root.AddInstance(HostInterfaces.Config);
+        foreach (var name in HostInterfaces.AllVersions("config"))
+        {
+            using var config = root.AddInstance(name);
+            Define(config);
+        }
+    }
+
+    private void Define(ComponentLinkerInstance config)
+    {
         config.DefineFunction("get", HostFunction.Guard((arguments, results) =>
         {
             var context = InvocationScope.Current.Context;

@@ -20,7 +20,15 @@ internal sealed class KeyValueCapability(IKeyValueStore store, IOptions<KeyValue
     {
         ArgumentNullException.ThrowIfNull(linker);
         using var root = linker.Root();
-        using var keyValue = root.AddInstance(HostInterfaces.KeyValue);
+        foreach (var name in HostInterfaces.AllVersions("key-value"))
+        {
+            using var keyValue = root.AddInstance(name);
+            Define(keyValue);
+        }
+    }
+
+    private void Define(ComponentLinkerInstance keyValue)
+    {
         keyValue.DefineFunction("get", HostFunction.Guard((arguments, results) =>
         {
             var value = CurrentStore().Get(CurrentScope(), arguments[0].AsString());

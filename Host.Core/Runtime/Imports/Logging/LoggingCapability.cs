@@ -9,7 +9,15 @@ internal sealed class LoggingCapability : IHostCapability
     {
         ArgumentNullException.ThrowIfNull(linker);
         using var root = linker.Root();
-        using var logging = root.AddInstance(HostInterfaces.Logging);
+        foreach (var name in HostInterfaces.AllVersions("logging"))
+        {
+            using var logging = root.AddInstance(name);
+            Define(logging);
+        }
+    }
+
+    private static void Define(ComponentLinkerInstance logging)
+    {
         logging.DefineFunction("log", HostFunction.Guard(static (arguments, _) =>
             InvocationScope.Current.Log.Add(ParseLevel(arguments[0].AsEnum()), arguments[1].AsString())));
     }
