@@ -1,30 +1,16 @@
-using ExtensibilityHost.Core.Components;
-using ExtensibilityHost.Core.Runtime.Imports;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace ExtensibilityHost.Api.Tests;
 
 /// <summary>
 /// The outbound-http allow-list over HTTP: admins replace and read it, tenants read their own, and a
 /// change is what the component's very next call checks, against a real loopback server. The host
-/// serves a test world importing <c>outbound-http@1.1.0</c>, so outbound-fetch.wat can be uploaded.
+/// serves <see cref="OutboundTestWorld"/>, so outbound-fetch.wat can be uploaded.
 /// </summary>
 public sealed class OutboundOriginApiTests : IAsyncLifetime
 {
-    /// <summary><c>saas:extensibility/outbound-http@1.1.0</c> as wit/saas-extensibility-1.1 declares it.</summary>
-    private static readonly InterfaceDefinition OutboundHttp = InterfaceDefinition.Create(
-        HostInterfaces.OutboundHttp,
-        new WitFunction("fetch", ComponentFunctionSignature.Of(
-            WitType.ResultOf(
-                WitType.RecordOf(("status", WitType.U16), ("headers", WitType.String), ("body", WitType.String)),
-                WitType.VariantOf(("forbidden", WitType.String), ("invalid-request", WitType.String), ("timeout", null), ("failed", WitType.String))),
-            ("request", WitType.RecordOf(("method", WitType.String), ("url", WitType.String), ("headers", WitType.String), ("body", WitType.String))))));
-
     private readonly LoopbackHttpServer _server = new();
     private readonly ApiHost _host = new(
         new Dictionary<string, string?> { ["ExtensibilityHost:Runtime:DefaultLimits:Timeout"] = "00:00:05" },
-        services => services.AddSingleton(new WorldCatalog(
-            [.. WorldCatalog.Default.Worlds, new WorldDefinition("test:outbound/fetcher@1.0.0", [OutboundHttp], [])])));
+        OutboundTestWorld.Register);
 
     private string _tenant = "";
     private HttpClient _tenantClient = null!;
@@ -62,7 +48,7 @@ public sealed class OutboundOriginApiTests : IAsyncLifetime
     private async Task<string> FetchAsync()
     {
         using var response = await _tenantClient.PostAsJsonAsync(
-            $"/api/v1/tenants/{_tenant}/components/fetcher/invoke/fetch",
+            $"/api/v1/tenants/{_tenant}/components/fetcher/invoke/{OutboundTestWorld.Probe}/fetch",
             new { args = new[] { "GET", _server.Origin + "/echo", "", "" } },
             Cancellation);
         var body = await response.Content.ReadFromJsonAsync<JsonObject>(Cancellation);

@@ -1,5 +1,6 @@
 using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Runtime.Imports.OutboundHttp;
+using ExtensibilityHost.Core.Tests.Runtime;
 
 namespace ExtensibilityHost.Core.Tests.Invocations;
 
@@ -26,7 +27,7 @@ public sealed class OutboundOriginsEditorTests(InvocationFixture fixture) : IDis
         {
             TenantId = tenant,
             ComponentName = component,
-            Target = new InvocationTarget(null, "fetch"),
+            Target = OutboundHttpFixture.FetchTarget,
             Arguments = [ComponentValue.String("GET"), ComponentValue.String(_server.Origin + "/echo"), ComponentValue.String(""), ComponentValue.String("")],
             Limits = new SandboxLimits { Timeout = TimeSpan.FromSeconds(5) },
         }, Cancellation);

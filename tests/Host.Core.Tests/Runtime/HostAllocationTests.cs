@@ -77,7 +77,7 @@ public sealed class HostAllocationTests(RuntimeFixture runtime, ITestOutputHelpe
     public void OutboundFetch_PassedAMebibyte_CostsTheHostAFewBytesPerByte(uint field, string name, string error)
     {
         var result = MeasurePassedMebibyte(
-            runtime.Wat("outbound-fetch"), "flood", $"fetch {name}", [ComponentValue.U32(field), ComponentValue.U32(16)], [ComponentValue.U32(field), ComponentValue.U32(PassedBytes)]);
+            runtime.Wat("outbound-fetch"), "test:outbound/probe@1.0.0#flood", $"fetch {name}", [ComponentValue.U32(field), ComponentValue.U32(16)], [ComponentValue.U32(field), ComponentValue.U32(PassedBytes)]);
 
         Assert.Equal(InvocationOutcome.GuestError, result.Outcome);
         Assert.Equal(("invalid-request", error), (result.Output!.Payload!.AsVariant(), result.Output.Payload.Payload!.AsString()));

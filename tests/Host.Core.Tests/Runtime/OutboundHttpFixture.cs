@@ -16,6 +16,9 @@ public sealed class OutboundHttpFixture : IAsyncLifetime
 
     public static readonly TimeSpan MaxRequestTimeout = TimeSpan.FromMilliseconds(400);
 
+    /// <summary><c>fetch</c> of outbound-fetch.wat, in the instance it exports.</summary>
+    public static readonly InvocationTarget FetchTarget = new("test:outbound/probe@1.0.0", "fetch");
+
     private EpochTicker? _ticker;
 
     public InMemoryOutboundOriginSource Origins { get; } = new();

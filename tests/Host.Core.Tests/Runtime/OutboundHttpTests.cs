@@ -28,7 +28,7 @@ public sealed class OutboundHttpTests(OutboundHttpFixture fixture)
         fixture.Origins.Set(tenant, "fetcher", (allowed ?? [fixture.Server.Origin]).Select(Origin));
         return fixture.Sandbox.Invoke(
             fixture.Guest,
-            new InvocationTarget(null, "fetch"),
+            OutboundHttpFixture.FetchTarget,
             [ComponentValue.String(method), ComponentValue.String(url), ComponentValue.String(headers), ComponentValue.String(body)],
             For(tenant, "fetcher", shadow),
             limits ?? FiveSeconds);
@@ -121,7 +121,7 @@ public sealed class OutboundHttpTests(OutboundHttpFixture fixture)
         fixture.Origins.Set("http-shared", "fetcher");
 
         var result = fixture.Sandbox.Invoke(
-            fixture.Guest, new InvocationTarget(null, "fetch"),
+            fixture.Guest, OutboundHttpFixture.FetchTarget,
             [ComponentValue.String("GET"), ComponentValue.String(other.Origin), ComponentValue.String(""), ComponentValue.String("")],
             For("http-shared", "fetcher"), FiveSeconds);
 

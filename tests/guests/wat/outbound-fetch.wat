@@ -1,7 +1,8 @@
 ;; outbound-fetch.wat — the outbound-http host import exposed as exports, so tests can send any
 ;; request through it and see the host's answer unchanged.
 ;; Imports: saas:extensibility/outbound-http@1.1.0 { fetch }
-;; Exports:
+;; Exports the instance test:outbound/probe@1.0.0 (so a test world can require it and no other guest
+;; implements that world by accident) with:
 ;;   fetch: func(method: string, url: string, headers: string, body: string) -> result<response, http-error>
 ;;          forwards its arguments as the request record and returns fetch's result as it is.
 ;;   flood: func(field: u32, n: u32) -> result<response, http-error>
@@ -78,10 +79,14 @@
     (with "libc" (instance $libc))
     (with "http" (instance (export "fetch" (func $fetch))))))
 
-  (func (export "fetch") (param "method" string) (param "url" string) (param "headers" string) (param "body" string)
+  (func $fetch-lifted (param "method" string) (param "url" string) (param "headers" string) (param "body" string)
     (result (result $response-export (error $http-error-export)))
     (canon lift (core func $main "fetch") (memory (core memory $libc "mem")) (realloc (core func $libc "realloc"))))
-  (func (export "flood") (param "field" u32) (param "n" u32)
+  (func $flood-lifted (param "field" u32) (param "n" u32)
     (result (result $response-export (error $http-error-export)))
     (canon lift (core func $main "flood") (memory (core memory $libc "mem")) (realloc (core func $libc "realloc"))))
+  (instance $probe
+    (export "fetch" (func $fetch-lifted))
+    (export "flood" (func $flood-lifted)))
+  (export "test:outbound/probe@1.0.0" (instance $probe))
 )
