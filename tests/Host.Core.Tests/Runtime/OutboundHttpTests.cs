@@ -285,4 +285,23 @@ public sealed class OutboundHttpTests(OutboundHttpFixture fixture)
             $"{result.Outcome}: {result.Error} {Describe(result)}");
         Assert.True(elapsed.Elapsed < TimeSpan.FromSeconds(10), $"the call took {elapsed.Elapsed}");
     }
+
+    [Fact]
+    public void Fetch_OutboundHttpTurnedOff_IsForbiddenAndNothingConnects()
+    {
+        using var other = new LoopbackHttpServer(http: false);
+        var origins = new InMemoryOutboundOriginSource();
+        origins.Set("http-off", "fetcher", Origin(other.Origin));
+        using var engine = new SandboxEngine(RuntimeFixture.TestOptions(), Core.Runtime.Imports.HostCapabilities.Standard(
+            new Core.Runtime.Imports.KeyValue.InMemoryKeyValueStore(new()), new Core.Runtime.Imports.Config.InMemoryConfigSource(),
+            outboundOrigins: origins, outboundHttpOptions: new OutboundHttpOptions { Enabled = false }));
+
+        var result = new ComponentSandbox(engine).Invoke(
+            engine.CompileText(Guests.Wat("outbound-fetch")), OutboundHttpFixture.FetchTarget,
+            [ComponentValue.String("GET"), ComponentValue.String(other.Origin), ComponentValue.String(""), ComponentValue.String("")],
+            For("http-off", "fetcher"), FiveSeconds);
+
+        Assert.Equal(("forbidden", "outbound HTTP is turned off on this host"), Error(result));
+        Assert.Equal(0, other.Connections);
+    }
 }
