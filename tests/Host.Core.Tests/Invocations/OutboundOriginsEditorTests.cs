@@ -121,4 +121,17 @@ public sealed class OutboundOriginsEditorTests(InvocationFixture fixture) : IDis
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => EditAsync(e => e.ReplaceAsync(tenant, "fetcher", origins, "admin", Cancellation)));
     }
+
+    [Fact]
+    public async Task ReplaceAsync_ConcurrentAdminsAddingTheSameOrigin_AllSucceedAndItIsListedOnce()
+    {
+        var tenant = await SeedFetcherAsync();
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            EditAsync(e => e.ReplaceAsync(tenant, "fetcher", [Origin(_server.Origin)], $"admin {i}", Cancellation))));
+
+        Assert.All(statuses, status => Assert.Equal(OutboundOriginsWriteStatus.Replaced, status));
+        var list = await EditAsync(e => e.ListAsync(tenant, "fetcher", Cancellation));
+        Assert.Equal([_server.Origin], list!.Select(o => o.Origin));
+    }
 }

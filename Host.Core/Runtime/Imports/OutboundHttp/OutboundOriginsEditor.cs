@@ -63,41 +63,22 @@ public sealed partial class OutboundOriginsEditor(
         var now = time.GetUtcNow().UtcDateTime;
         var addedBy = Lengths.Fit(actor, Lengths.Name);
         var strategy = db.Database.CreateExecutionStrategy();
-        var (added, removed) = await strategy.ExecuteAsync(async ct =>
+        (List<string> Added, List<string> Removed) change;
+        for (var attempt = 1; ; attempt++)
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var existing = await db.OutboundOrigins
-                .Where(o => o.TenantId == tenantId && o.ComponentName == componentName)
-                .Select(o => o.Origin)
-                .ToListAsync(ct);
-            List<string> removed = [.. existing.Except(wanted, StringComparer.Ordinal)];
-            List<string> added = [.. wanted.Except(existing, StringComparer.Ordinal)];
-            if (removed.Count > 0)
+            try
             {
-                await db.OutboundOrigins
-                    .Where(o => o.TenantId == tenantId && o.ComponentName == componentName && removed.Contains(o.Origin))
-                    .ExecuteDeleteAsync(ct);
+                change = await strategy.ExecuteAsync(ct => WriteAsync(tenantId, componentName, wanted, addedBy, now, ct), cancellationToken);
+                break;
             }
-
-            db.OutboundOrigins.AddRange(added.Select(origin => new AllowedOrigin
+            catch (DbUpdateException) when (attempt == 1)
             {
-                TenantId = tenantId,
-                ComponentName = componentName,
-                Origin = origin,
-                AddedBy = addedBy,
-                AddedAt = now,
-            }));
-            await db.SaveChangesAsync(ct);
-            if (added.Count + removed.Count > 0)
-            {
-                await changes.StampAsync(db, ct);
+                // Another admin's change to this list committed in between (the same origin added
+                // twice): read the list again and apply this one over it, last write wins.
             }
+        }
 
-            await transaction.CommitAsync(ct);
-            return (added, removed);
-        }, cancellationToken);
-
+        var (added, removed) = change;
         if (added.Count + removed.Count > 0)
         {
             changes.Invalidate();
@@ -105,5 +86,41 @@ public sealed partial class OutboundOriginsEditor(
         }
 
         return OutboundOriginsWriteStatus.Replaced;
+    }
+
+    private async Task<(List<string> Added, List<string> Removed)> WriteAsync(
+        string tenantId, string componentName, List<string> wanted, string addedBy, DateTime now, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var existing = await db.OutboundOrigins
+            .Where(o => o.TenantId == tenantId && o.ComponentName == componentName)
+            .Select(o => o.Origin)
+            .ToListAsync(cancellationToken);
+        List<string> removed = [.. existing.Except(wanted, StringComparer.Ordinal)];
+        List<string> added = [.. wanted.Except(existing, StringComparer.Ordinal)];
+        if (removed.Count > 0)
+        {
+            await db.OutboundOrigins
+                .Where(o => o.TenantId == tenantId && o.ComponentName == componentName && removed.Contains(o.Origin))
+                .ExecuteDeleteAsync(cancellationToken);
+        }
+
+        db.OutboundOrigins.AddRange(added.Select(origin => new AllowedOrigin
+        {
+            TenantId = tenantId,
+            ComponentName = componentName,
+            Origin = origin,
+            AddedBy = addedBy,
+            AddedAt = now,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        if (added.Count + removed.Count > 0)
+        {
+            await changes.StampAsync(db, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (added, removed);
     }
 }
