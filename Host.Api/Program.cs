@@ -6,6 +6,7 @@ using ExtensibilityHost.Api.Endpoints.Events;
 using ExtensibilityHost.Api.Endpoints.ExtensionPoints;
 using ExtensibilityHost.Api.Endpoints.Health;
 using ExtensibilityHost.Api.Endpoints.Invocations;
+using ExtensibilityHost.Api.Endpoints.OutboundOrigins;
 using ExtensibilityHost.Api.Endpoints.Protection;
 using ExtensibilityHost.Api.Endpoints.Reviews;
 using ExtensibilityHost.Api.Endpoints.Settings;
@@ -55,6 +56,7 @@ app.MapInvokeEndpoints();
 app.MapInvocationEndpoints();
 app.MapProtectionEndpoints();
 app.MapSettingEndpoints();
+app.MapOutboundOriginEndpoints();
 app.MapPortal();
 
 // A setting out of range is the operator's to fix: one line each, not the host's stack trace.

@@ -20,8 +20,8 @@ public static class ServiceCollectionExtensions
     /// <see cref="SandboxEngine"/>, the epoch ticker, the compiled-component cache, the sandbox, the
     /// runner with its protections, domain events (the mediator, subscriptions, the outbox and its
     /// dispatcher), extension points, and the host capabilities linked into the engine — logging,
-    /// key-value and config (their database-backed stores replaceable: registered with TryAdd) and
-    /// WASI 0.2 under its allow-list. An application adds its own with more
+    /// key-value, config and outbound HTTP (their database-backed stores replaceable: registered with
+    /// TryAdd) and WASI 0.2 under its allow-list. An application adds its own with more
     /// <see cref="IHostCapability"/> registrations.
     /// </summary>
     public static ExtensibilityHostBuilder AddExtensibilityHost(this IServiceCollection services, IConfiguration configuration)
@@ -49,6 +49,7 @@ public static class ServiceCollectionExtensions
         services.AddLoggingCapability()
             .AddKeyValueCapability(configuration)
             .AddConfigCapability()
+            .AddOutboundHttpCapability(configuration)
             .AddWasiCapability(configuration);
 
         services.TryAddSingleton(sp => new SandboxEngine(

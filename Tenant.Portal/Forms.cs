@@ -45,3 +45,10 @@ internal sealed class RowForm
     [Required]
     public string? Subject { get; set; }
 }
+
+/// <summary>A component's outbound-http allow-list, one origin per line.</summary>
+internal sealed class OriginsForm
+{
+    [MaxLength(64 * 1024, ErrorMessage = "That is far more text than an allow-list.")]
+    public string? Origins { get; set; }
+}

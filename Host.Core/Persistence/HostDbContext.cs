@@ -6,6 +6,7 @@ using ExtensibilityHost.Core.Invocations.Log;
 using ExtensibilityHost.Core.Reviews;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
+using ExtensibilityHost.Core.Runtime.Imports.OutboundHttp;
 using ExtensibilityHost.Core.Tenants;
 using ExtensibilityHost.Core.Versions;
 using Microsoft.EntityFrameworkCore;
@@ -74,6 +75,9 @@ public abstract class HostDbContext : DbContext
     /// <summary>Component settings read through the config import.</summary>
     public DbSet<ComponentSetting> Settings => Set<ComponentSetting>();
 
+    /// <summary>The origins each component may reach through the outbound-http import.</summary>
+    public DbSet<AllowedOrigin> OutboundOrigins => Set<AllowedOrigin>();
+
     /// <summary>Which component of a tenant serves which extension point.</summary>
     public DbSet<ExtensionPointBinding> ExtensionPointBindings => Set<ExtensionPointBinding>();
 
@@ -104,5 +108,6 @@ public abstract class HostDbContext : DbContext
         modelBuilder.Entity<KeyValueEntry>().HasQueryFilter(e => ScopedTenantId == null || e.TenantId == ScopedTenantId);
         modelBuilder.Entity<ComponentSetting>().HasQueryFilter(e => ScopedTenantId == null || e.TenantId == ScopedTenantId);
         modelBuilder.Entity<ExtensionPointBinding>().HasQueryFilter(e => ScopedTenantId == null || e.TenantId == ScopedTenantId);
+        modelBuilder.Entity<AllowedOrigin>().HasQueryFilter(e => ScopedTenantId == null || e.TenantId == ScopedTenantId);
     }
 }

@@ -79,6 +79,7 @@ public sealed class ComponentSandbox(SandboxEngine engine)
 
             engine.AdvanceEpoch();
             store.SetEpochDeadline(DeadlineTicks(limits.Timeout, options.EpochTick));
+            scope.StartDeadline(limits.Timeout);
             try
             {
                 foreach (var capability in engine.Capabilities)

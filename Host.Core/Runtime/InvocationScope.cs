@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ExtensibilityHost.Core.Runtime.Imports.Wasi;
 
 namespace ExtensibilityHost.Core.Runtime;
@@ -19,6 +20,7 @@ public sealed class InvocationScope
     private static InvocationScope? t_current;
 
     private List<StandardStreamLines>? _streams;
+    private long _deadline = long.MaxValue;
 
     internal InvocationScope(InvocationContext context, GuestLog log)
     {
@@ -35,6 +37,26 @@ public sealed class InvocationScope
     public InvocationContext Context { get; }
 
     internal GuestLog Log { get; }
+
+    /// <summary>
+    /// How long the call may still run before its epoch deadline stops it: what a host import that
+    /// waits (outbound HTTP) may spend: <see cref="TimeSpan.Zero"/> once the deadline has passed,
+    /// <see cref="Timeout.InfiniteTimeSpan"/> before the sandbox has set it.
+    /// </summary>
+    public TimeSpan TimeLeft
+    {
+        get
+        {
+            var deadline = _deadline;
+            if (deadline == long.MaxValue)
+            {
+                return Timeout.InfiniteTimeSpan;
+            }
+
+            var left = deadline - Stopwatch.GetTimestamp();
+            return left <= 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(0, left);
+        }
+    }
 
     /// <summary>The first exception a host import threw during this call (a host fault, not a guest bug).</summary>
     internal Exception? HostFault { get; private set; }
@@ -56,6 +78,14 @@ public sealed class InvocationScope
     internal static void Exit(InvocationScope? previous) => t_current = previous;
 
     internal void RecordHostFault(Exception exception) => HostFault ??= exception;
+
+    /// <summary>Starts the call's wall-clock budget: <paramref name="timeout"/> from now, as the store's epoch deadline.</summary>
+    internal void StartDeadline(TimeSpan timeout)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var ticks = timeout.TotalSeconds * Stopwatch.Frequency;
+        _deadline = ticks >= long.MaxValue - now ? long.MaxValue : now + (long)ticks;
+    }
 
     /// <summary>A standard stream of the guest whose lines go to this call's log; flushed when the call ends.</summary>
     internal StandardStreamLines OpenStream(GuestLogSource source, GuestLogLevel level)

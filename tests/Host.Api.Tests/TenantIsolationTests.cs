@@ -13,8 +13,8 @@ namespace ExtensibilityHost.Api.Tests;
 /// Tenant A, seeded once through the API with data in every tenant-owned table: three approved
 /// components (<c>audit</c> async and <c>gate</c> sync subscribers of <c>order.placed</c>, <c>echo</c>
 /// bound to both extension points), a published event whose delivery was delivered, a second
-/// delivery that is dead-lettered (so a replay would visibly change it), an admin-set setting, a
-/// key-value entry and invocations of every kind. Tenant B has a key and nothing else. The
+/// delivery that is dead-lettered (so a replay would visibly change it), an admin-set setting, an
+/// admin-set outbound-http allow-list, a key-value entry and invocations of every kind. Tenant B has a key and nothing else. The
 /// snapshot is every row of tenant A in every tenant-owned table, taken right after seeding.
 /// </summary>
 public sealed class TenantIsolationSeed(RuntimeApiFixture runtime) : IAsyncLifetime
@@ -103,6 +103,13 @@ public sealed class TenantIsolationSeed(RuntimeApiFixture runtime) : IAsyncLifet
             TestContext.Current.CancellationToken))
         {
             await TestApi.JsonAsync(setting, HttpStatusCode.Created);
+        }
+
+        using (var origins = await admin.PutAsJsonAsync(
+            $"/api/v1/admin/tenants/{tenantA}/components/audit/outbound-origins", new JsonObject { ["origins"] = new JsonArray("https://a.example") },
+            TestContext.Current.CancellationToken))
+        {
+            await TestApi.JsonAsync(origins, HttpStatusCode.OK);
         }
 
         // The key-value import is only reachable from a guest; no guest of a served world uses it,
@@ -199,6 +206,7 @@ public sealed class TenantSnapshot
             tables["KeyValueEntries"] = Rows(await db.KeyValueEntries.IgnoreQueryFilters().AsNoTracking().Where(e => e.TenantId == tenant).ToListAsync(ct));
             tables["Settings"] = Rows(await db.Settings.IgnoreQueryFilters().AsNoTracking().Where(s => s.TenantId == tenant).ToListAsync(ct));
             tables["ExtensionPointBindings"] = Rows(await db.ExtensionPointBindings.IgnoreQueryFilters().AsNoTracking().Where(b => b.TenantId == tenant).ToListAsync(ct));
+            tables["OutboundOrigins"] = Rows(await db.OutboundOrigins.IgnoreQueryFilters().AsNoTracking().Where(o => o.TenantId == tenant).ToListAsync(ct));
         });
         return new TenantSnapshot { Tenant = tenant, Tables = tables };
     }
@@ -268,6 +276,7 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
         Assert.Equal(1, a.Count("KeyValueEntries"));
         Assert.Equal(1, a.Count("Settings"));
         Assert.Equal(2, a.Count("ExtensionPointBindings"));
+        Assert.Equal(1, a.Count("OutboundOrigins"));
         Assert.All(seed.SnapshotB.Tables.Where(t => t.Key is not ("Tenants" or "ApiKeys")), t => Assert.Empty(t.Value));
     }
 
@@ -624,6 +633,7 @@ public sealed class TenantIsolationTests(RuntimeApiFixture fixture, TenantIsolat
             "PUT /api/v1/admin/tenants/{tenant}/disabled" or "PUT /api/v1/admin/tenants/{tenant}/components/{name}/disabled" =>
                 new JsonObject { ["disabled"] = true },
             "PUT /api/v1/admin/tenants/{tenant}/components/{name}/settings/{key}" => new JsonObject { ["value"] = "intruder" },
+            "PUT /api/v1/admin/tenants/{tenant}/components/{name}/outbound-origins" => new JsonObject { ["origins"] = new JsonArray("https://intruder.example") },
             "POST /api/v1/admin/tenants/{tenant}/keys" => new JsonObject { ["name"] = "intruder" },
             "POST /api/v1/admin/versions/{versionId:guid}/reenable" => new JsonObject { ["reason"] = "intruder" },
             "POST /api/v1/admin/reviews/{versionId:guid}/reject" => new JsonObject { ["reason"] = "intruder" },

@@ -29,7 +29,12 @@ public sealed class PortalFixture : IAsyncLifetime
             ["ExtensibilityHost:Events:MaxAttempts"] = "1",
             // Every entry reaches the capture, so a test can show what the host logs (and what it never does).
             ["Logging:LogLevel:Default"] = "Debug",
-        }, services => services.AddSingleton<ILoggerProvider>(HostLog), kestrel: true);
+        }, services =>
+        {
+            services.AddSingleton<ILoggerProvider>(HostLog);
+            // So the outbound-http review can upload outbound-fetch.wat.
+            OutboundTestWorld.Register(services);
+        }, kestrel: true);
     }
 
     public ApiHost Host { get; }

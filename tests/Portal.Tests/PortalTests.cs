@@ -148,6 +148,38 @@ public sealed class PortalTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Review_VersionImportingOutboundHttp_IsFlaggedAndTheAdminEditsItsAllowList()
+    {
+        var (tenant, client) = await fixture.Host.CreateTenantAsync("pt");
+        var version = await client.UploadVersionAsync(tenant, "fetcher", Guests.Component("outbound-fetch.wat"));
+        var page = await fixture.SignedInPageAsync();
+        await page.GotoAsync($"/portal/reviews/{version.Str("id")}");
+
+        var outbound = page.GetByRole(AriaRole.List, new() { Name = "Import changes" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "outbound-http" });
+        await Assertions.Expect(outbound).ToContainTextAsync("+ saas:extensibility/outbound-http@1.1.0");
+        await Assertions.Expect(outbound).ToContainTextAsync("network access");
+        await Assertions.Expect(outbound).ToContainTextAsync("allow-list: no origin yet");
+        await outbound.GetByRole(AriaRole.Link).ClickAsync();
+        var origins = page.GetByRole(AriaRole.Textbox, new() { Name = "Allowed origins, one per line" });
+        await origins.FillAsync("https://API.example.com/\nnot an origin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save allow-list" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was saved: 'not an origin' is not an absolute URL");
+        await origins.FillAsync("https://API.example.com/\nhttp://127.0.0.1:5123");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save allow-list" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "allow-list" })).ToContainTextAsync("was saved");
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Allowed origins" });
+        await Assertions.Expect(table.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
+        await Assertions.Expect(table).ToContainTextAsync("https://api.example.com");
+        await Assertions.Expect(table).ToContainTextAsync("via portal");
+        await Assertions.Expect(outbound).ToContainTextAsync("allow-list: 2 origin(s)");
+        await ScreenshotAsync(page, "portal-review-outbound-http.png");
+        using var admin = fixture.Host.Admin();
+        var stored = await admin.GetJsonAsync($"/api/v1/admin/tenants/{tenant}/components/fetcher/outbound-origins");
+        Assert.Equal(["http://127.0.0.1:5123", "https://api.example.com"], stored["origins"]!.AsArray().Select(o => o!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Review_RejectWithAReason_TheTenantSeesItAndAnEmptyReasonIsRefused()
     {
         var (tenant, client) = await fixture.Host.CreateTenantAsync("pt");

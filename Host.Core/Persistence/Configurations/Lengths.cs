@@ -14,6 +14,7 @@ internal static class Lengths
     public const int KeyValueKey = 256;
     public const int Enum = 32;
     public const int PointName = 200;
+    public const int Origin = 300;
 
     /// <summary>Cuts <paramref name="text"/> to a column's length, marking the cut (never between the halves of a surrogate pair).</summary>
     public static string Fit(string text, int maxLength)

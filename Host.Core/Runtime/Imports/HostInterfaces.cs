@@ -33,6 +33,9 @@ public static class HostInterfaces
     /// <summary><c>saas:extensibility/config@1.0.0</c></summary>
     public const string Config = "saas:extensibility/config@1.0.0";
 
+    /// <summary><c>saas:extensibility/outbound-http@1.1.0</c>: HTTP requests to the origins an admin allowed (new in 1.1).</summary>
+    public const string OutboundHttp = "saas:extensibility/outbound-http@1.1.0";
+
     /// <summary><c>saas:extensibility/event-handler@1.0.0</c>, exported by event extensions.</summary>
     public const string EventHandler = "saas:extensibility/event-handler@1.0.0";
 

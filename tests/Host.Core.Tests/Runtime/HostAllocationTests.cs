@@ -67,27 +67,56 @@ public sealed class HostAllocationTests(RuntimeFixture runtime, ITestOutputHelpe
     [InlineData("config", "Ok", null)]
     public void HostImport_PassedAMebibyte_CostsTheHostAFewBytesPerByte(string export, string outcome, string? error)
     {
-        var guest = runtime.Wat("host-import-flood");
+        var result = MeasurePassedMebibyte(runtime.Wat("host-import-flood"), export, export, [ComponentValue.U32(16)], [ComponentValue.U32(PassedBytes)]);
+
+        Assert.Equal((outcome, error), (result.Outcome.ToString(), result.Output is { IsOk: false } failed ? failed.Payload!.AsString() : null));
+    }
+
+    /// <summary>
+    /// outbound-http's fetch, passed 1 MiB as its URL, its headers or its body (outbound-fetch.wat's
+    /// <c>flood</c>): refused as <c>invalid-request</c> on the length of the string Wasmtime lifted,
+    /// at the cost of lifting it and no more, before any connection.
+    /// </summary>
+    [Theory]
+    [InlineData(0u, "url", "the URL is over 8192 bytes")]
+    [InlineData(1u, "headers", "the headers are over 8192 bytes")]
+    [InlineData(2u, "body", "the body is over 65536 bytes")]
+    public void OutboundFetch_PassedAMebibyte_CostsTheHostAFewBytesPerByte(uint field, string name, string error)
+    {
+        var result = MeasurePassedMebibyte(
+            runtime.Wat("outbound-fetch"), "test:outbound/probe@1.0.0#flood", $"fetch {name}", [ComponentValue.U32(field), ComponentValue.U32(16)], [ComponentValue.U32(field), ComponentValue.U32(PassedBytes)]);
+
+        Assert.Equal(InvocationOutcome.GuestError, result.Outcome);
+        Assert.Equal(("invalid-request", error), (result.Output!.Payload!.AsVariant(), result.Output.Payload.Payload!.AsString()));
+    }
+
+    /// <summary>
+    /// Calls <paramref name="export"/> once with <paramref name="warmUp"/> arguments, then measures a call
+    /// with <paramref name="arguments"/> that pass <see cref="PassedBytes"/>: managed bytes allocated on
+    /// this thread and growth of peak resident memory, per byte passed, against the bounds.
+    /// </summary>
+    private InvocationResult MeasurePassedMebibyte(CompiledComponent guest, string export, string label, ComponentValue[] warmUp, ComponentValue[] arguments)
+    {
         var target = InvocationTarget.Parse(export);
         var context = InvocationContext.Local("flood");
-        runtime.Sandbox.Invoke(guest, target, [ComponentValue.U32(16)], context);
+        runtime.Sandbox.Invoke(guest, target, warmUp, context);
         GC.Collect();
         var residentBefore = ResetPeakResidentBytes();
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var elapsed = Stopwatch.StartNew();
 
-        var result = runtime.Sandbox.Invoke(guest, target, [ComponentValue.U32(PassedBytes)], context);
+        var result = runtime.Sandbox.Invoke(guest, target, arguments, context);
 
         elapsed.Stop();
         var managed = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)PassedBytes;
         var residentGrowth = StatusBytes("VmHWM") - residentBefore;
         var resident = residentGrowth / (double)PassedBytes;
-        output.WriteLine($"{export}: 1 MiB passed → {result.Outcome}; {managed:F1} managed and {resident:F1} resident bytes per byte; {elapsed.Elapsed.TotalMilliseconds:F1} ms");
-        Assert.Equal((outcome, error), (result.Outcome.ToString(), result.Output is { IsOk: false } failed ? failed.Payload!.AsString() : null));
-        Assert.True(managed <= ManagedBytesPerByte, $"{export} allocated {managed:F1} managed bytes per byte passed");
+        output.WriteLine($"{label}: 1 MiB passed → {result.Outcome}; {managed:F1} managed and {resident:F1} resident bytes per byte; {elapsed.Elapsed.TotalMilliseconds:F1} ms");
+        Assert.True(managed <= ManagedBytesPerByte, $"{label} allocated {managed:F1} managed bytes per byte passed");
         Assert.True(
             residentGrowth <= (ResidentBytesPerByte * PassedBytes) + ResidentSlackBytes,
-            $"{export} grew peak resident memory by {resident:F1} bytes per byte passed");
+            $"{label} grew peak resident memory by {resident:F1} bytes per byte passed");
+        return result;
     }
 
     /// <summary>Resets the process's peak resident size to its current one and returns that (Linux only).</summary>

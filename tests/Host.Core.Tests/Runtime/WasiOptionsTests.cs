@@ -70,14 +70,14 @@ public sealed class WasiOptionsTests
     [Fact]
     public void AddExtensibilityHost_RegistersEveryCapabilityOnce()
     {
-        var services = new ServiceCollection();
+        var services = new ServiceCollection().AddLogging();
         var configuration = new ConfigurationBuilder().Build();
         services.AddExtensibilityHost(configuration);
-        services.AddWasiCapability(configuration).AddLoggingCapability();
+        services.AddWasiCapability(configuration).AddLoggingCapability().AddOutboundHttpCapability(configuration);
         using var provider = services.BuildServiceProvider();
 
         var names = provider.GetServices<IHostCapability>().Select(c => c.GetType().Name);
 
-        Assert.Equal(["LoggingCapability", "KeyValueCapability", "ConfigCapability", "WasiCapability"], names);
+        Assert.Equal(["LoggingCapability", "KeyValueCapability", "ConfigCapability", "OutboundHttpCapability", "WasiCapability"], names);
     }
 }

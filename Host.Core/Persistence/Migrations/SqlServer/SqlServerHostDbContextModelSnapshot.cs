@@ -372,6 +372,33 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.SqlServer
                     b.ToTable("KeyValueEntries");
                 });
 
+            modelBuilder.Entity("ExtensibilityHost.Core.Runtime.Imports.OutboundHttp.AllowedOrigin", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("nvarchar(63)");
+
+                    b.Property<string>("ComponentName")
+                        .HasMaxLength(63)
+                        .HasColumnType("nvarchar(63)");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("TenantId", "ComponentName", "Origin");
+
+                    b.ToTable("OutboundOrigins", (string)null);
+                });
+
             modelBuilder.Entity("ExtensibilityHost.Core.Tenants.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")

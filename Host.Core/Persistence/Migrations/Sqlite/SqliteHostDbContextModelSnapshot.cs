@@ -367,6 +367,33 @@ namespace ExtensibilityHost.Core.Persistence.Migrations.Sqlite
                     b.ToTable("KeyValueEntries");
                 });
 
+            modelBuilder.Entity("ExtensibilityHost.Core.Runtime.Imports.OutboundHttp.AllowedOrigin", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComponentName")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId", "ComponentName", "Origin");
+
+                    b.ToTable("OutboundOrigins", (string)null);
+                });
+
             modelBuilder.Entity("ExtensibilityHost.Core.Tenants.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
