@@ -168,6 +168,8 @@ rust_std_event_1_1_hash="$(inputs_hash "$rust_version" "$COMPONENTIZE" "$RUST_SD
 go_event_hash="$(inputs_hash "$go_version" "$COMPONENTIZE" "$GO_SDK" go/event-handler "$WIT/saas-extensibility")"
 go_point_hash="$(inputs_hash "$go_version" "$COMPONENTIZE" "$GO_SDK" go/point "$WIT/saas-extensibility")"
 go_event_1_1_hash="$(inputs_hash "$go_version" "$COMPONENTIZE" "$GO_SDK" go/event-handler-1.1 "$WIT/saas-extensibility-1.1")"
+# go/point's unchanged source built against 1.1: what a tenant gets by only switching the SDK's tag.
+go_point_1_1_hash="$(inputs_hash "$go_version" "$COMPONENTIZE" "$GO_SDK" go/point "$WIT/saas-extensibility-1.1")"
 js_event_hash="$(inputs_hash "" js/event-handler "$WIT/saas-extensibility")"
 js_pricing_hash="$(inputs_hash "" js/pricing "$WIT/examples/acme-shop")"
 
@@ -179,7 +181,8 @@ if ! is_fresh rust-event-handler "$OUT/rust-event-handler.wasm" "$rust_event_has
 fi
 if ! is_fresh go-event-handler "$OUT/go-event-handler.wasm" "$go_event_hash" \
   || ! is_fresh go-point "$OUT/go-point.wasm" "$go_point_hash" \
-  || ! is_fresh go-event-handler-1.1 "$OUT/go-event-handler-1.1.wasm" "$go_event_1_1_hash"; then
+  || ! is_fresh go-event-handler-1.1 "$OUT/go-event-handler-1.1.wasm" "$go_event_1_1_hash" \
+  || ! is_fresh go-point-1.1 "$OUT/go-point-1.1.wasm" "$go_point_1_1_hash"; then
   check_go_toolchain
 fi
 mkdir -p "$OUT/.go"
@@ -208,6 +211,8 @@ rust_lane=$!
     build_go go-point go/point "$SAAS_WIT" point-extension
   build_guest go-event-handler-1.1 "$go_event_1_1_hash" \
     build_go go-event-handler-1.1 go/event-handler-1.1 "$SAAS_WIT_1_1" event-extension saas_v1_1
+  build_guest go-point-1.1 "$go_point_1_1_hash" \
+    build_go go-point-1.1 go/point "$SAAS_WIT_1_1" point-extension saas_v1_1
 ) &
 js_lane=$!
 wait "$rust_lane" "$js_lane" || true
@@ -217,7 +222,7 @@ failed=()
 for entry in "rust-event-handler $rust_event_hash" "rust-std-event-handler $rust_std_event_hash" \
   "rust-std-point $rust_std_point_hash" "rust-std-event-handler-1.1 $rust_std_event_1_1_hash" \
   "go-event-handler $go_event_hash" "go-point $go_point_hash" "go-event-handler-1.1 $go_event_1_1_hash" \
-  "js-event-handler $js_event_hash" "js-pricing $js_pricing_hash"; do
+  "go-point-1.1 $go_point_1_1_hash" "js-event-handler $js_event_hash" "js-pricing $js_pricing_hash"; do
   read -r name hash <<<"$entry"
   if ! is_fresh "$name" "$OUT/$name.wasm" "$hash"; then
     failed+=("$name")

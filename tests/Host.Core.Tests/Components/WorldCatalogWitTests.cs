@@ -22,6 +22,7 @@ public sealed class WorldCatalogWitTests(BuiltGuestsFixture guests)
     [
         "go-event-handler.wasm", "go-point.wasm", "js-event-handler.wasm", "js-pricing.wasm",
         "rust-event-handler.wasm", "rust-std-event-handler.wasm", "rust-std-point.wasm",
+        "go-event-handler-1.1.wasm", "go-point-1.1.wasm", "rust-std-event-handler-1.1.wasm",
     ];
 
     public static TheoryData<string> CatalogInterfaces() =>

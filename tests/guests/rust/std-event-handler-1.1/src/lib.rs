@@ -10,6 +10,8 @@
 //!   ok(replace({"error":"<case>: <reason>"})) (`{"error":"timeout"}`) when the host answers `err`;
 //!   a payload without a string `url` -> err(failure { code: "invalid-payload", … });
 //! - event-type `order.meta` -> ok(replace({"correlationId":<metadata.correlation-id>,"depth":<metadata.depth>}));
+//! - event-type `order.reset` -> deletes key-value `events` -> ok(replace({"reset":true})), so the
+//!   next event counts 1 again;
 //! - otherwise: logs `info` `rust-std-1.1 logged <event-type>, call <count>` -> ok(proceed).
 
 use saas_extensibility::outbound_http::{self, Request};
@@ -35,6 +37,10 @@ impl EventHandler for Handler {
                     Err(error) => format!("{{\"error\":{}}}", json_string(&error.to_string())),
                 };
                 Ok(Decision::Replace(answer))
+            }
+            "order.reset" => {
+                key_value::delete("events");
+                Ok(Decision::Replace("{\"reset\":true}".to_string()))
             }
             "order.meta" => Ok(Decision::Replace(format!(
                 "{{\"correlationId\":{},\"depth\":{}}}",
