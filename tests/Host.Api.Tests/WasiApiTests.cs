@@ -25,6 +25,9 @@ public sealed class WasiApiTests : IAsyncLifetime
             new Dictionary<string, string?>
             {
                 ["ExtensibilityHost:Upload:MaxComponentBytes"] = $"{MaxComponentBytes}",
+                // No test here is about deadlines: a toolchain guest's call descheduled on a busy
+                // machine must not end as a timeout.
+                ["ExtensibilityHost:Runtime:DefaultLimits:Timeout"] = "00:00:05",
                 // Everything at Information and above reaches the capture, whatever ApiHost filters.
                 ["Logging:LogLevel:Default"] = "Information",
             },

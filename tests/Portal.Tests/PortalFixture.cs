@@ -27,6 +27,9 @@ public sealed class PortalFixture : IAsyncLifetime
             ["ExtensibilityHost:Events:PollInterval"] = "00:00:00.050",
             // An async delivery that fails once is dead-lettered at once (the dead-letter test).
             ["ExtensibilityHost:Events:MaxAttempts"] = "1",
+            // No portal test is about deadlines: a toolchain guest's first call (in a shadow run, say)
+            // descheduled on a busy machine must not end as a timeout.
+            ["ExtensibilityHost:Runtime:DefaultLimits:Timeout"] = "00:00:05",
             // Every entry reaches the capture, so a test can show what the host logs (and what it never does).
             ["Logging:LogLevel:Default"] = "Debug",
         }, services =>

@@ -13,10 +13,17 @@ public sealed class RepeatedGuestFailureTests(RuntimeFixture runtime, ITestOutpu
     private static readonly InvocationContext Context = InvocationContext.Local("repeated-failures");
 
     /// <summary>
+    /// The default limits with a deadline no call here comes near (a stack overflow takes ~2 ms):
+    /// on a machine whose cores are taken by other work a descheduled call must not end as a
+    /// timeout, since the classes under test are the fatal-looking ones.
+    /// </summary>
+    private static readonly SandboxLimits Unhurried = SandboxLimits.Default with { Timeout = TimeSpan.FromSeconds(10) };
+
+    /// <summary>
     /// Small, so that a guest reaches it after 16 pages of growth and an initial memory of 2048 pages
     /// is refused at once: the class is about the limit's handling, not about touching memory.
     /// </summary>
-    private static readonly SandboxLimits OneMiB = SandboxLimits.Default with { MemoryBytes = 1024 * 1024 };
+    private static readonly SandboxLimits OneMiB = Unhurried with { MemoryBytes = 1024 * 1024 };
 
     [Fact]
     public void Invoke_ThousandsOfTrapsStackOverflowsAndOutOfMemories_EachIsAnOutcomeAndTheNextCallSucceeds()
@@ -44,7 +51,7 @@ public sealed class RepeatedGuestFailureTests(RuntimeFixture runtime, ITestOutpu
     }
 
     private InvocationResult Run(string guest, string export, SandboxLimits? limits = null, params ComponentValue[] arguments) =>
-        runtime.Sandbox.Invoke(runtime.Wat(guest), InvocationTarget.Parse(export), arguments, Context, limits);
+        runtime.Sandbox.Invoke(runtime.Wat(guest), InvocationTarget.Parse(export), arguments, Context, limits ?? Unhurried);
 
     private static Series Repeat(int calls, Func<int, InvocationResult> call, Func<int, InvocationResult, bool> expected)
     {
