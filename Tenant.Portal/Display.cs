@@ -35,6 +35,10 @@ internal static class Display
             : $"{(int)age.TotalDays} days ago";
     }
 
+    /// <summary>"targets saas:extensibility@1.1.0", or what a component of a world of its own targets.</summary>
+    public static string Targets(string? contractVersion) =>
+        Core.Components.ContractVersion.Display(contractVersion) is { } contract ? "targets " + contract : "targets no saas:extensibility version (a world of its own)";
+
     public static string ShortHash(string sha256) => sha256.Length > 12 ? sha256[..12] + "…" : sha256;
 
     public static string OutcomeClass(string outcome) => outcome switch

@@ -25,6 +25,9 @@ public record DomainEvent(string TenantId, string EventType, string Payload) : I
     /// <summary>The deepest chain of events the host accepts; an event deeper than this is refused.</summary>
     public const int MaxDepth = 8;
 
+    /// <summary>The longest <see cref="CorrelationId"/> the host accepts (the outbox keeps it for async delivery).</summary>
+    public const int MaxCorrelationIdLength = 200;
+
     /// <summary>Unique id of the event, sent to every handler on every attempt so tenant code can de-duplicate. A new UUIDv7 unless set.</summary>
     public string EventId { get; init; } = Guid.CreateVersion7().ToString();
 
@@ -41,7 +44,9 @@ public record DomainEvent(string TenantId, string EventType, string Payload) : I
     /// <summary>
     /// Groups the events of one operation (1.1 handlers see it in the event's <c>metadata</c>): the
     /// application's own id for the operation (a request or trace id), or null for this event's
-    /// <see cref="EventId"/>. A <see cref="FollowUp"/> keeps the correlation id of its cause.
+    /// <see cref="EventId"/>. A <see cref="FollowUp"/> keeps the correlation id of its cause. Sync
+    /// and async (outbox) handlers get the same one. At most <see cref="MaxCorrelationIdLength"/>
+    /// visible ASCII characters (see <see cref="IsValidCorrelationId"/>).
     /// </summary>
     public string? CorrelationId { get; init; }
 
@@ -51,6 +56,32 @@ public record DomainEvent(string TenantId, string EventType, string Payload) : I
     /// A copy made with <c>with</c> carries the original's result until it is published itself.
     /// </summary>
     public EventPublishResult? Result { get; internal set; }
+
+    /// <summary>
+    /// Whether <paramref name="correlationId"/> may be an event's <see cref="CorrelationId"/>: 1 to
+    /// <see cref="MaxCorrelationIdLength"/> visible ASCII characters (<c>!</c> to <c>~</c>; no spaces
+    /// or control characters), which covers request ids, UUIDs and W3C trace ids and cannot break
+    /// a log line or a header a handler copies it into.
+    /// </summary>
+    /// <param name="correlationId">The candidate.</param>
+    public static bool IsValidCorrelationId(string correlationId)
+    {
+        ArgumentNullException.ThrowIfNull(correlationId);
+        if (correlationId.Length is 0 or > MaxCorrelationIdLength)
+        {
+            return false;
+        }
+
+        foreach (var c in correlationId)
+        {
+            if (c is < '!' or > '~')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// An event the application raises in reaction to this one (for example to tenant output): same

@@ -26,6 +26,10 @@ public sealed class DomainEventValidator : AbstractValidator<DomainEvent>
         RuleFor(e => e.EventId)
             .NotEmpty()
             .MaximumLength(200);
+        RuleFor(e => e.CorrelationId)
+            .Must(id => DomainEvent.IsValidCorrelationId(id!))
+            .When(e => e.CorrelationId is not null)
+            .WithMessage($"'correlationId' must be 1-{DomainEvent.MaxCorrelationIdLength} visible ASCII characters (no spaces or control characters).");
         RuleFor(e => e.Payload)
             .NotNull()
             .Custom((payload, context) =>

@@ -27,6 +27,12 @@ public sealed class OutboxDelivery
     /// <summary>How deep in a chain of events this one was raised.</summary>
     public int Depth { get; init; }
 
+    /// <summary>
+    /// The event's <see cref="DomainEvent.CorrelationId"/> as published, or null when the publisher
+    /// gave none (a 1.1 handler then sees <see cref="EventId"/>, as on sync dispatch).
+    /// </summary>
+    public string? CorrelationId { get; init; }
+
     /// <summary>The subscription this delivery is for.</summary>
     public required Guid SubscriptionId { get; init; }
 

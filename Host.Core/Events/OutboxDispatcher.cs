@@ -153,8 +153,7 @@ internal sealed partial class OutboxDispatcher(
             // Background work waits for a slot under the tenant's concurrency limit instead of failing.
             var run = await runner.RunAsync(EventHandlerCall.Request(
                 delivery.TenantId, delivery.ComponentName, delivery.EventId, delivery.EventType, new DateTimeOffset(delivery.OccurredAt), delivery.Payload,
-                // The outbox does not keep a correlation id yet: async 1.1 handlers see the event id.
-                waitForSlot: true, correlationId: null, delivery.Depth), cancellationToken);
+                waitForSlot: true, delivery.CorrelationId, delivery.Depth), cancellationToken);
             return new DeliveryAttempt(delivery, true, run, null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

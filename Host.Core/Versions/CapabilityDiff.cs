@@ -18,6 +18,8 @@ namespace ExtensibilityHost.Core.Versions;
 /// <param name="ChangedExports">Exported by both, with different functions or signatures.</param>
 /// <param name="AddedWasi">WASI interfaces (without version) imported by this version only.</param>
 /// <param name="RemovedWasi">WASI interfaces (without version) imported by the active version only.</param>
+/// <param name="ContractVersion">The <c>saas:extensibility</c> version this version targets (e.g. <c>1.1.0</c>), or null when it uses none.</param>
+/// <param name="ComparedContractVersion">The <c>saas:extensibility</c> version the active version targets; null when there is no active version or it uses none.</param>
 public sealed record CapabilityDiff(
     int? ComparedWith,
     IReadOnlyList<string> AddedImports,
@@ -27,8 +29,17 @@ public sealed record CapabilityDiff(
     IReadOnlyList<string> RemovedExports,
     IReadOnlyList<string> ChangedExports,
     IReadOnlyList<string> AddedWasi,
-    IReadOnlyList<string> RemovedWasi)
+    IReadOnlyList<string> RemovedWasi,
+    string? ContractVersion,
+    string? ComparedContractVersion)
 {
+    /// <summary>
+    /// Whether the version targets another <c>saas:extensibility</c> version than the active one
+    /// (e.g. <c>1.0.0</c> → <c>1.1.0</c>: the handler now gets the event's metadata and may import
+    /// outbound HTTP). False when there is no active version to compare with.
+    /// </summary>
+    public bool ContractVersionChanged => ComparedWith is not null && !string.Equals(ContractVersion, ComparedContractVersion, StringComparison.Ordinal);
+
     /// <summary>Compares <paramref name="version"/> with <paramref name="active"/> (null: no active version).</summary>
     public static CapabilityDiff Between(ComponentVersion version, ComponentVersion? active)
     {
@@ -40,7 +51,9 @@ public sealed record CapabilityDiff(
         return new CapabilityDiff(
             active?.Number, addedImports, removedImports, changedImports, addedExports, removedExports, changedExports,
             [.. wasi.Except(activeWasi, StringComparer.Ordinal)],
-            [.. activeWasi.Except(wasi, StringComparer.Ordinal)]);
+            [.. activeWasi.Except(wasi, StringComparer.Ordinal)],
+            VersionJson.ContractVersion(version.ImportsJson, version.ExportsJson),
+            active is null ? null : VersionJson.ContractVersion(active.ImportsJson, active.ExportsJson));
     }
 
     private static (List<string> Added, List<string> Removed, List<string> Changed) Compare(string json, string? baselineJson, bool excludeWasi)

@@ -35,6 +35,14 @@ public static class VersionJson
     public static IReadOnlyList<string> Wasi(string importsJson) =>
         [.. Items(importsJson).Select(i => i.Name).Where(WasiInterfaces.IsWasi).Select(WasiInterfaces.Unversioned).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// The <c>saas:extensibility</c> version an imports and an exports column name, e.g. <c>1.1.0</c>,
+    /// or null (see <see cref="Components.ContractVersion"/>): derived on read, so versions uploaded
+    /// before it was shown have it too.
+    /// </summary>
+    public static string? ContractVersion(string importsJson, string exportsJson) =>
+        Components.ContractVersion.Of(Items(importsJson).Concat(Items(exportsJson)).Select(i => i.Name));
+
     private static VersionItem ToItem(ComponentItem item) => new()
     {
         Name = item.Name,

@@ -72,6 +72,91 @@ public sealed class EventApiTests(RuntimeApiFixture fixture)
     }
 
     [Fact]
+    public async Task Publish_AsyncWithACorrelationId_TheOutboxDeliversItToA11HandlersMetadata()
+    {
+        var (tenant, client) = await fixture.Host.CreateTenantAsync("ev");
+        await fixture.DeployAsync(tenant, client, "meta", RuntimeApiFixture.Wat("metadata-event-handler-1.1"));
+        await SubscribeAsync(client, tenant, "order.placed", "meta", "async");
+
+        var result = await PublishWithCorrelationAsync(client, tenant, "order.placed", "checkout-42");
+
+        var deliveryId = result["deliveryIds"]!.AsArray().Single()!.GetValue<Guid>();
+        var delivery = await WaitForDeliveryAsync(client, tenant, deliveryId, "delivered");
+        Assert.Equal(("checkout-42", 0), (delivery.Str("correlationId"), delivery["depth"]!.GetValue<int>()));
+        // The handler answers veto(<metadata.correlation-id>): an async handler's decision is recorded, not applied.
+        Assert.Equal("checkout-42", VetoReason(await HandlerOutputAsync(client, tenant, result.Str("eventId"))));
+    }
+
+    [Fact]
+    public async Task Publish_AsyncWithoutACorrelationId_A11HandlerGetsTheEventId()
+    {
+        var (tenant, client) = await fixture.Host.CreateTenantAsync("ev");
+        await fixture.DeployAsync(tenant, client, "meta", RuntimeApiFixture.Wat("metadata-event-handler-1.1"));
+        await SubscribeAsync(client, tenant, "order.placed", "meta", "async");
+
+        var result = await PublishAsync(client, tenant, "order.placed", new JsonObject());
+
+        var delivery = await WaitForDeliveryAsync(client, tenant, result["deliveryIds"]!.AsArray().Single()!.GetValue<Guid>(), "delivered");
+        Assert.Equal(result.Str("eventId"), delivery.Str("correlationId"));
+        Assert.Equal(result.Str("eventId"), VetoReason(await HandlerOutputAsync(client, tenant, result.Str("eventId"))));
+    }
+
+    /// <summary>Toolchain guests built against 1.1 (wit-bindgen, Go's bindings) read the metadata the outbox delivers.</summary>
+    [Theory]
+    [InlineData("rust-std-event-handler-1.1.wasm")]
+    [InlineData("go-event-handler-1.1.wasm")]
+    public async Task Publish_AsyncWithACorrelationId_A11ToolchainHandlerReadsItFromItsMetadata(string guest)
+    {
+        var (tenant, client) = await fixture.Host.CreateTenantAsync("ev");
+        await fixture.DeployAsync(tenant, client, "meta", await File.ReadAllBytesAsync(Guests.Built(guest), Cancellation));
+        await SubscribeAsync(client, tenant, "order.meta", "meta", "async");
+
+        var result = await PublishWithCorrelationAsync(client, tenant, "order.meta", "trace-4bf92f3577b34da6");
+
+        await WaitForDeliveryAsync(client, tenant, result["deliveryIds"]!.AsArray().Single()!.GetValue<Guid>(), "delivered");
+        // The handler answers replace({"correlationId":…,"depth":…}).
+        var output = await HandlerOutputAsync(client, tenant, result.Str("eventId"));
+        Assert.Equal("replace", output["ok"]!.Str("tag"));
+        var replaced = JsonNode.Parse(output["ok"]!.Str("value"))!;
+        Assert.Equal(("trace-4bf92f3577b34da6", 0), (replaced.Str("correlationId"), replaced["depth"]!.GetValue<int>()));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("has space")]
+    [InlineData("line\nbreak")]
+    [InlineData("caf\u00e9")]
+    [InlineData("x201")]
+    public async Task Publish_InvalidCorrelationId_Is400NamingTheFieldAndDeliversNothing(string correlationId)
+    {
+        var (tenant, client) = await fixture.Host.CreateTenantAsync("ev");
+        await fixture.DeployAsync(tenant, client, "audit", RuntimeApiFixture.Wat("event-handler"));
+        await SubscribeAsync(client, tenant, "order.placed", "audit", "async");
+        var value = correlationId == "x201" ? new string('x', 201) : System.Text.RegularExpressions.Regex.Unescape(correlationId);
+
+        using var response = await client.PostAsJsonAsync(
+            $"/api/v1/tenants/{tenant}/events", new JsonObject { ["eventType"] = "order.placed", ["payload"] = new JsonObject(), ["correlationId"] = value }, Cancellation);
+
+        var problem = await TestApi.AssertProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+        Assert.Contains("visible ASCII", problem["errors"]!["correlationId"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty((await client.GetJsonAsync($"/api/v1/tenants/{tenant}/deliveries")).AsArray());
+    }
+
+    [Fact]
+    public async Task Publish_CorrelationIdOfTheLongestLength_IsAccepted()
+    {
+        var (tenant, client) = await fixture.Host.CreateTenantAsync("ev");
+        await fixture.DeployAsync(tenant, client, "meta", RuntimeApiFixture.Wat("metadata-event-handler-1.1"));
+        await SubscribeAsync(client, tenant, "order.placed", "meta", "async");
+        var longest = new string('~', 199) + "!";
+
+        var result = await PublishWithCorrelationAsync(client, tenant, "order.placed", longest);
+
+        var delivery = await WaitForDeliveryAsync(client, tenant, result["deliveryIds"]!.AsArray().Single()!.GetValue<Guid>(), "delivered");
+        Assert.Equal(longest, delivery.Str("correlationId"));
+    }
+
+    [Fact]
     public async Task Replay_DeliveryThatIsNotDeadLettered_Is409AndUnknownIs404()
     {
         var (tenant, client) = await fixture.Host.CreateTenantAsync("ev");
@@ -123,6 +208,31 @@ public sealed class EventApiTests(RuntimeApiFixture fixture)
 
         await TestApi.AssertProblemAsync(list, HttpStatusCode.NotFound, "not-found");
         await TestApi.AssertProblemAsync(publish, HttpStatusCode.NotFound, "not-found");
+    }
+
+    private static async Task<JsonObject> PublishWithCorrelationAsync(HttpClient client, string tenant, string eventType, string correlationId)
+    {
+        using var response = await client.PostAsJsonAsync(
+            $"/api/v1/tenants/{tenant}/events",
+            new JsonObject { ["eventType"] = eventType, ["payload"] = new JsonObject { ["orderId"] = 1 }, ["correlationId"] = correlationId },
+            Cancellation);
+        return await TestApi.JsonAsync(response, HttpStatusCode.OK);
+    }
+
+    /// <summary>The recorded output (WIT JSON) of the one invocation of the event's handler.</summary>
+    private static async Task<JsonNode> HandlerOutputAsync(HttpClient client, string tenant, string eventId)
+    {
+        var invocations = await client.GetJsonAsync($"/api/v1/tenants/{tenant}/invocations?eventId={eventId}");
+        var invocation = invocations["items"]!.AsArray().Single()!;
+        Assert.Equal("ok", invocation.Str("outcome"));
+        return invocation["output"]!;
+    }
+
+    /// <summary>The reason of an <c>ok(veto(reason))</c> output: <c>{"ok": {"tag": "veto", "value": reason}}</c>.</summary>
+    private static string VetoReason(JsonNode output)
+    {
+        Assert.Equal("veto", output["ok"]!.Str("tag"));
+        return output["ok"]!.Str("value");
     }
 
     private static async Task<JsonNode> WaitForDeliveryAsync(HttpClient client, string tenant, Guid deliveryId, string status)

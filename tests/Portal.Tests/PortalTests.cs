@@ -180,6 +180,34 @@ public sealed class PortalTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Review_A11VersionOfA10Component_ShowsTheContractVersionEachTargetsAndTheChange()
+    {
+        var (tenant, client) = await fixture.Host.CreateTenantAsync("pt");
+        var v1 = await DeployAsync(tenant, client, "versioned", Guests.Component("event-handler.wat"));
+        var v2 = await client.UploadVersionAsync(tenant, "versioned", Guests.Component("metadata-event-handler-1.1.wat"));
+        var page = await fixture.SignedInPageAsync();
+
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = tenant }).Filter(new() { HasText = "versioned" });
+        await Assertions.Expect(row).ToContainTextAsync("1.0.0 → 1.1.0");
+        await page.GotoAsync($"/portal/reviews/{v2.Str("id")}");
+        await Assertions.Expect(page.GetByTestId("contract-version")).ToHaveTextAsync("targets saas:extensibility@1.1.0");
+        var change = page.GetByRole(AriaRole.Note, new() { Name = "Contract version change" });
+        await Assertions.Expect(change).ToContainTextAsync("saas:extensibility: 1.0.0 → 1.1.0");
+        await Assertions.Expect(change).ToContainTextAsync("contract version changed");
+        await ScreenshotAsync(page, "portal-review-contract-version.png");
+
+        await page.GotoAsync($"/portal/reviews/{v1}");
+        await Assertions.Expect(page.GetByTestId("contract-version")).ToHaveTextAsync("targets saas:extensibility@1.0.0");
+        await Assertions.Expect(page.GetByRole(AriaRole.Note, new() { Name = "Contract version change" })).ToHaveCountAsync(0);
+
+        await page.GotoAsync($"/portal/health/{tenant}/versioned");
+        await Assertions.Expect(page.GetByTestId("active-contract")).ToHaveTextAsync("Active version v1 targets saas:extensibility@1.0.0");
+        var versions = page.GetByRole(AriaRole.Table, new() { Name = "Versions" });
+        await Assertions.Expect(versions.GetByRole(AriaRole.Row).Filter(new() { HasText = "v2" })).ToContainTextAsync("targets saas:extensibility@1.1.0");
+        await Assertions.Expect(versions.GetByRole(AriaRole.Row).Filter(new() { HasText = "v1" })).ToContainTextAsync("targets saas:extensibility@1.0.0");
+    }
+
+    [Fact]
     public async Task Review_RejectWithAReason_TheTenantSeesItAndAnEmptyReasonIsRefused()
     {
         var (tenant, client) = await fixture.Host.CreateTenantAsync("pt");

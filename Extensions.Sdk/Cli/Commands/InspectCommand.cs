@@ -26,6 +26,7 @@ internal static class InspectCommand
         var conformance = WorldConformance.Check(component.Description, WorldCatalog.Default, WasiPolicy.Default);
         var wasi = component.Description.Imports.Select(i => i.Name).Where(WasiInterfaces.IsWasi).Select(WasiInterfaces.Unversioned)
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var contractVersion = ContractVersion.Of(component.Description);
 
         if (asJson)
         {
@@ -36,6 +37,7 @@ internal static class InspectCommand
                 ["sizeBytes"] = component.SizeBytes,
                 ["conforms"] = conformance.Conforms,
                 ["worlds"] = new JsonArray([.. conformance.Worlds.Select(w => (JsonNode)w.Name)]),
+                ["contractVersion"] = contractVersion,
                 ["wasi"] = new JsonArray([.. wasi.Select(name => (JsonNode)name)]),
                 ["imports"] = DescriptionJson.Items(component.Description.Imports),
                 ["exports"] = DescriptionJson.Items(component.Description.Exports),
@@ -50,19 +52,20 @@ internal static class InspectCommand
         }
         else
         {
-            await WriteTextAsync(output, path, component, conformance, wasi);
+            await WriteTextAsync(output, path, component, conformance, contractVersion, wasi);
         }
 
         return conformance.Conforms ? ExitCodes.Ok : ExitCodes.DoesNotConform;
     }
 
     private static async Task WriteTextAsync(
-        TextWriter output, string path, LoadedComponent component, ConformanceResult conformance, List<string> wasi)
+        TextWriter output, string path, LoadedComponent component, ConformanceResult conformance, string? contractVersion, List<string> wasi)
     {
         await output.WriteLineAsync(path);
         await output.WriteLineAsync($"  sha256  {component.Compiled.Sha256}");
         await output.WriteLineAsync($"  size    {component.SizeBytes} bytes");
         await output.WriteLineAsync($"  worlds  {(conformance.Worlds.IsEmpty ? "(none)" : string.Join(", ", conformance.Worlds.Select(w => w.Name)))}");
+        await output.WriteLineAsync($"  targets {ContractVersion.Display(contractVersion) ?? "(no saas:extensibility interface)"}");
         await output.WriteLineAsync($"  wasi    {(wasi.Count == 0 ? "(none)" : string.Join(", ", wasi))}");
         await WriteItemsAsync(output, "imports", component.Description.Imports);
         await WriteItemsAsync(output, "exports", component.Description.Exports);

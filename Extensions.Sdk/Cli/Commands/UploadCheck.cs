@@ -65,7 +65,9 @@ internal sealed class UploadCheck
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() ?? [];
         return new UploadCheckResult(
             path, bytes.Length, maxBytes, ComponentHash.Of(bytes),
-            [.. validation.Conformance?.Worlds.Select(w => w.Name) ?? []], wasiImports, problems);
+            [.. validation.Conformance?.Worlds.Select(w => w.Name) ?? []],
+            validation.Description is { } description ? ContractVersion.Of(description) : null,
+            wasiImports, problems);
     }
 
     public static string Size(long bytes) => bytes switch
@@ -78,7 +80,7 @@ internal sealed class UploadCheck
 
 /// <summary>What the upload check found.</summary>
 internal sealed record UploadCheckResult(
-    string File, long SizeBytes, long MaxBytes, string Sha256, IReadOnlyList<string> Worlds, IReadOnlyList<string> Wasi,
+    string File, long SizeBytes, long MaxBytes, string Sha256, IReadOnlyList<string> Worlds, string? ContractVersion, IReadOnlyList<string> Wasi,
     IReadOnlyList<(string Code, string Subject, string Message)> Problems)
 {
     public bool Accepted => Problems.Count == 0;
@@ -93,6 +95,7 @@ internal sealed record UploadCheckResult(
         ["maxBytes"] = MaxBytes,
         ["sha256"] = Sha256,
         ["worlds"] = new JsonArray([.. Worlds.Select(w => (JsonNode)w)]),
+        ["contractVersion"] = ContractVersion,
         ["wasi"] = new JsonArray([.. Wasi.Select(w => (JsonNode)w)]),
         ["problems"] = new JsonArray([.. Problems.Select(p => (JsonNode)new JsonObject { ["code"] = p.Code, ["subject"] = p.Subject, ["message"] = p.Message })]),
     };
@@ -103,6 +106,7 @@ internal sealed record UploadCheckResult(
             ? $"{File}: the host's upload check accepts it"
             : $"{File}: the host's upload check would refuse it");
         await output.WriteLineAsync($"  world   {(Worlds.Count == 0 ? "(none)" : string.Join(", ", Worlds))}");
+        await output.WriteLineAsync($"  targets {Core.Components.ContractVersion.Display(ContractVersion) ?? "(no saas:extensibility interface)"}");
         await output.WriteLineAsync($"  size    {UploadCheck.Size(SizeBytes)} of {UploadCheck.Size(MaxBytes)}");
         await output.WriteLineAsync($"  wasi    {(Wasi.Count == 0 ? "(none)" : string.Join(", ", Wasi))}");
         await output.WriteLineAsync($"  sha256  {Sha256}");

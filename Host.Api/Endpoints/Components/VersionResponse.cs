@@ -23,6 +23,9 @@ internal sealed record VersionResponse
 
     public required IReadOnlyList<string> Worlds { get; init; }
 
+    /// <summary>The <c>saas:extensibility</c> version it targets, e.g. <c>1.1.0</c>; null when it uses none (a world of its own).</summary>
+    public string? ContractVersion { get; init; }
+
     public required IReadOnlyList<VersionItem> Imports { get; init; }
 
     public required IReadOnlyList<VersionItem> Exports { get; init; }
@@ -45,6 +48,7 @@ internal sealed record VersionResponse
         Status = version.Status,
         StatusReason = version.StatusReason,
         Worlds = VersionJson.Worlds(version.WorldsJson),
+        ContractVersion = VersionJson.ContractVersion(version.ImportsJson, version.ExportsJson),
         Imports = VersionJson.Items(version.ImportsJson),
         Exports = VersionJson.Items(version.ExportsJson),
         Wasi = VersionJson.Wasi(version.ImportsJson),

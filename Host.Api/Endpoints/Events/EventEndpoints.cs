@@ -26,7 +26,7 @@ internal static class EventEndpoints
     private static async Task<Results<Ok<EventPublishedResponse>, ProblemHttpResult>> PublishAsync(
         string tenant, PublishEventRequest request, IEventPublisher publisher, CancellationToken cancellationToken)
     {
-        var domainEvent = new DomainEvent(tenant, request.EventType, request.Payload.GetRawText());
+        var domainEvent = new DomainEvent(tenant, request.EventType, request.Payload.GetRawText()) { CorrelationId = request.CorrelationId };
         if (request.EventId is { } eventId)
         {
             domainEvent = domainEvent with { EventId = eventId };

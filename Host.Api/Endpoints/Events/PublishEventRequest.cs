@@ -13,4 +13,10 @@ internal sealed record PublishEventRequest
 
     /// <summary>An id chosen by the application (idempotency across retries); generated when omitted.</summary>
     public string? EventId { get; init; }
+
+    /// <summary>
+    /// Groups the events of one operation (a request or trace id); 1.1 handlers see it in the event's
+    /// <c>metadata</c>, sync and async alike. The event id when omitted.
+    /// </summary>
+    public string? CorrelationId { get; init; }
 }

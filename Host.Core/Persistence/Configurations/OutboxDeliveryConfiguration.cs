@@ -13,6 +13,7 @@ internal sealed class OutboxDeliveryConfiguration : IEntityTypeConfiguration<Out
         builder.Property(e => e.TenantId).HasMaxLength(Lengths.Slug);
         builder.Property(e => e.EventId).HasMaxLength(Lengths.Name);
         builder.Property(e => e.EventType).HasMaxLength(Lengths.EventType);
+        builder.Property(e => e.CorrelationId).HasMaxLength(DomainEvent.MaxCorrelationIdLength);
         builder.Property(e => e.ComponentName).HasMaxLength(Lengths.Slug);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(Lengths.Enum);
         builder.Property(e => e.LeaseOwner).HasMaxLength(Lengths.Name);

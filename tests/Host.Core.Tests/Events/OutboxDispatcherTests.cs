@@ -52,6 +52,34 @@ public sealed class OutboxDispatcherTests(EventsFixture fixture) : IAsyncLifetim
         Assert.All(invocations, i => Assert.Equal(published.EventId, i.EventId));
     }
 
+    /// <summary>
+    /// The outbox keeps an event's correlation id and depth: a 1.1 handler delivered asynchronously
+    /// gets them in its metadata (metadata-event-handler-1.1 vetoes with the correlation id at depth
+    /// 0 and fails with it deeper), like a sync one.
+    /// </summary>
+    [Fact]
+    public async Task Deliver_EventsWithACorrelationId_The11HandlerGetsItAndTheDepthFromTheOutbox()
+    {
+        var host = await StartAsync(new() { ["ExtensibilityHost:Events:MaxAttempts"] = "1" });
+        await host.SeedAsync(Tenant, "metadata-1-1", fixture.Guest("metadata-event-handler-1.1"));
+        await host.SubscribeAsync(Tenant, "order.versions", "metadata-1-1", SubscriptionMode.Async);
+        var cancellation = TestContext.Current.CancellationToken;
+        var root = new DomainEvent(Tenant, "order.placed", "{}") { CorrelationId = "checkout-42" };
+        var followUp = await host.PublishAsync(root.FollowUp("order.versions", "{}"), cancellation);
+        var own = await host.PublishAsync(new DomainEvent(Tenant, "order.versions", "{}") { CorrelationId = "checkout-43" }, cancellation);
+
+        Assert.Equal(2, await PassAsync(host));
+
+        var deliveries = await host.DeliveriesAsync(Tenant);
+        var deep = Assert.Single(deliveries, d => d.EventId == followUp.EventId);
+        Assert.Equal((DeliveryStatus.DeadLettered, 1, "checkout-42"), (deep.Status, deep.Depth, deep.CorrelationId));
+        Assert.Contains("deep: checkout-42", deep.LastError, StringComparison.Ordinal);
+        var shallow = Assert.Single(deliveries, d => d.EventId == own.EventId);
+        Assert.Equal((DeliveryStatus.Delivered, 0, "checkout-43"), (shallow.Status, shallow.Depth, shallow.CorrelationId));
+        var invocation = Assert.Single(await host.InvocationsAsync(Tenant), i => i.EventId == own.EventId);
+        Assert.Contains("\"checkout-43\"", invocation.OutputJson, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Deliver_FailedAttempt_WaitsForItsBackoffWithTheErrorRecorded()
     {

@@ -35,6 +35,33 @@ public sealed class ValidatorTests
     public void DomainEvent_EmptyEventId_IsInvalid() =>
         Assert.False(EventValidator.Validate(new DomainEvent("acme", "order.placed", "{}") { EventId = "" }).IsValid);
 
+    [Theory]
+    [InlineData("checkout-42")]
+    [InlineData("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")]
+    [InlineData("!~")]
+    public void DomainEvent_VisibleAsciiCorrelationId_IsValid(string correlationId) =>
+        Assert.True(EventValidator.Validate(new DomainEvent("acme", "order.placed", "{}") { CorrelationId = correlationId }).IsValid);
+
+    [Fact]
+    public void DomainEvent_CorrelationIdOfTheMaximumLength_IsValid() =>
+        Assert.True(EventValidator.Validate(new DomainEvent("acme", "order.placed", "{}") { CorrelationId = new string('a', DomainEvent.MaxCorrelationIdLength) }).IsValid);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("two words")]
+    [InlineData("tab\there")]
+    [InlineData("new\nline")]
+    [InlineData("nul\u0000")]
+    [InlineData("del\u007f")]
+    [InlineData("caf\u00e9")]
+    [InlineData("over")]
+    public void DomainEvent_InvalidCorrelationId_IsNamed(string correlationId)
+    {
+        var value = correlationId == "over" ? new string('a', DomainEvent.MaxCorrelationIdLength + 1) : System.Text.RegularExpressions.Regex.Unescape(correlationId);
+
+        Assert.Contains(EventValidator.Validate(new DomainEvent("acme", "order.placed", "{}") { CorrelationId = value }).Errors, e => e.PropertyName == nameof(DomainEvent.CorrelationId));
+    }
+
     [Fact]
     public void Subscription_SyncWithPolicyAndRank_IsValid() =>
         Assert.True(SubscriptionValidator.Validate(Subscription(rank: 0, onFailure: SyncFailurePolicy.FailClosed)).IsValid);

@@ -95,6 +95,64 @@ public sealed partial class MigrationTests : IDisposable
         Assert.Contains("__EFMigrationsHistory", script, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Migrations_OfBothProviders_HaveTheSameIds()
+    {
+        using var sqlite = Sqlite();
+        using var sqlServer = SqlServer();
+
+        Assert.Equal(sqlite.Database.GetMigrations(), sqlServer.Database.GetMigrations());
+    }
+
+    [Fact]
+    public async Task Sqlite_OutboxCorrelationIdMigration_KeepsDeliveriesWrittenBeforeItWithoutACorrelationId()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var context = Sqlite();
+        var migrator = context.GetService<IMigrator>();
+        await migrator.MigrateAsync(MigrationBefore(context, OutboxCorrelationId), cancellationToken: cancellation);
+        var id = Guid.CreateVersion7().ToString().ToUpperInvariant();
+        var subscriptionId = Guid.CreateVersion7().ToString().ToUpperInvariant();
+        const string payload = "{}";
+        await context.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "Outbox" ("Id", "TenantId", "EventId", "EventType", "Payload", "OccurredAt", "Depth", "SubscriptionId", "ComponentName",
+                "Status", "Attempts", "Replays", "NextAttemptAt", "CreatedAt")
+            VALUES ({id}, 'acme', 'evt-1', 'order.placed', {payload}, '2026-12-01 00:00:00', 2, {subscriptionId}, 'audit',
+                'Pending', 0, 0, '2026-12-01 00:00:00', '2026-12-01 00:00:00')
+            """, cancellation);
+
+        await context.Database.MigrateAsync(cancellation);
+
+        var delivery = await context.Deliveries.AsNoTracking().SingleAsync(cancellation);
+        Assert.Equal(("evt-1", 2, null), (delivery.EventId, delivery.Depth, delivery.CorrelationId));
+    }
+
+    [Fact]
+    public void SqlServer_OutboxCorrelationIdMigration_AddsANullableColumnOfTheValidatorsLength()
+    {
+        using var context = SqlServer();
+
+        var script = context.GetService<IMigrator>().GenerateScript(MigrationBefore(context, OutboxCorrelationId), OutboxCorrelationIdMigration(context));
+
+        Assert.Contains(
+            $"ALTER TABLE [Outbox] ADD [CorrelationId] nvarchar({ExtensibilityHost.Core.Events.DomainEvent.MaxCorrelationIdLength}) NULL;",
+            script, StringComparison.Ordinal);
+        Assert.DoesNotContain("DROP", script, StringComparison.Ordinal);
+    }
+
+    private const string OutboxCorrelationId = "_OutboxCorrelationId";
+
+    private static string OutboxCorrelationIdMigration(DbContext context) =>
+        context.Database.GetMigrations().Single(m => m.EndsWith(OutboxCorrelationId, StringComparison.Ordinal));
+
+    /// <summary>The id of the migration applied right before the one whose id ends with <paramref name="suffix"/>.</summary>
+    private static string MigrationBefore(DbContext context, string suffix)
+    {
+        var migrations = context.Database.GetMigrations().ToList();
+        return migrations[migrations.FindIndex(m => m.EndsWith(suffix, StringComparison.Ordinal)) - 1];
+    }
+
     /// <summary>The tables of the context's model with their columns, as "Table(Column, …)", sorted by ordinal.</summary>
     private static List<string> ModelTables(DbContext context) =>
         [.. context.GetService<IDesignTimeModel>().Model.GetRelationalModel().Tables
