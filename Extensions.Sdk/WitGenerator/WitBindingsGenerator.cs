@@ -29,7 +29,16 @@ public sealed class WitBindingsGenerator : IIncrementalGenerator
             .Collect();
         var rootNamespace = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.WitBindingsNamespace", out var value) ? value : null);
-        context.RegisterSourceOutput(files.Combine(rootNamespace), static (output, input) => Generate(output, input.Left, input.Right));
+        // What the project references decides what is generated: the Wasmtime half (codecs, IWitInvoker
+        // clients, import bindings) needs Extensions.Wit.Runtime, the JSON half only Extensions.Wit.Types,
+        // so an application calling tenant code over HTTP gets typed clients without Wasmtime.
+        var targets = context.CompilationProvider
+            .Select(static (compilation, _) => (
+                ComponentValues: compilation.GetTypeByMetadataName("Wasmtime.Components.ComponentValue") is not null,
+                Json: compilation.GetTypeByMetadataName("ExtensibilityHost.Sdk.Wit.Runtime.IWitJsonInvoker") is not null));
+        context.RegisterSourceOutput(
+            files.Combine(rootNamespace).Combine(targets),
+            static (output, input) => Generate(output, input.Left.Left, input.Left.Right, input.Right.ComponentValues || !input.Right.Json, input.Right.Json));
     }
 
     private static ParsedFile Parse(AdditionalText text, CancellationToken cancellationToken)
@@ -45,7 +54,7 @@ public sealed class WitBindingsGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Generate(SourceProductionContext output, ImmutableArray<ParsedFile> files, string? rootNamespace)
+    private static void Generate(SourceProductionContext output, ImmutableArray<ParsedFile> files, string? rootNamespace, bool componentValues, bool json)
     {
         foreach (var error in files.Select(f => f.Error).Where(e => e is not null))
         {
@@ -69,7 +78,7 @@ public sealed class WitBindingsGenerator : IIncrementalGenerator
             return;
         }
 
-        var emitter = new BindingsEmitter(resolution, rootNamespace);
+        var emitter = new BindingsEmitter(resolution, rootNamespace, componentValues, json);
         emitter.Emit();
         foreach (var (location, isCollision, message) in emitter.Warnings)
         {
