@@ -15,13 +15,13 @@ public sealed class WitGeneratorTests
         Assert.True(run.GeneratorDiagnostics.IsEmpty && run.CompilationDiagnostics.IsEmpty, run.Describe());
         Assert.Equal(
             [
-                "Acme.Shop.Pricing.g.cs", "Acme.Shop.Pricing.Json.g.cs",
-                "Saas.Extensibility.Config.g.cs", "Saas.Extensibility.Config.Json.g.cs",
-                "Saas.Extensibility.EventHandler.g.cs", "Saas.Extensibility.EventHandler.Json.g.cs",
-                "Saas.Extensibility.ExtensionPoint.g.cs", "Saas.Extensibility.ExtensionPoint.Json.g.cs",
-                "Saas.Extensibility.KeyValue.g.cs", "Saas.Extensibility.KeyValue.Json.g.cs",
-                "Saas.Extensibility.Logging.g.cs", "Saas.Extensibility.Logging.Json.g.cs",
-                "Saas.Extensibility.Types.g.cs", "Saas.Extensibility.Types.Json.g.cs",
+                "Acme.Shop.Pricing.Json.g.cs", "Acme.Shop.Pricing.g.cs",
+                "Saas.Extensibility.Config.Json.g.cs", "Saas.Extensibility.Config.g.cs",
+                "Saas.Extensibility.EventHandler.Json.g.cs", "Saas.Extensibility.EventHandler.g.cs",
+                "Saas.Extensibility.ExtensionPoint.Json.g.cs", "Saas.Extensibility.ExtensionPoint.g.cs",
+                "Saas.Extensibility.KeyValue.Json.g.cs", "Saas.Extensibility.KeyValue.g.cs",
+                "Saas.Extensibility.Logging.Json.g.cs", "Saas.Extensibility.Logging.g.cs",
+                "Saas.Extensibility.Types.Json.g.cs", "Saas.Extensibility.Types.g.cs",
             ],
             run.Sources.Keys.Order(StringComparer.Ordinal));
     }
