@@ -19,12 +19,34 @@ public sealed class ExportsClient
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(arguments);
+        return SendAsync(tenant, component, interfaceName, function, new JsonArray([.. arguments.Select(a => a?.DeepClone())]), cancellationToken);
+    }
+
+    /// <summary>
+    /// The exports of <paramref name="component"/> of <paramref name="tenant"/> as an
+    /// <see cref="Wit.Runtime.IWitJsonInvoker"/>, for clients generated from WIT:
+    /// <c>new PricingJsonClient(client.Exports.For(tenant, "pricing")).DiscountAsync(cart)</c>.
+    /// </summary>
+    /// <param name="tenant">The tenant.</param>
+    /// <param name="component">The tenant's component; its active version is called.</param>
+    /// <returns>The invoker.</returns>
+    public ComponentExports For(string tenant, string component)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenant);
+        ArgumentException.ThrowIfNullOrEmpty(component);
+        return new ComponentExports(this, tenant, component);
+    }
+
+    /// <summary>Posts the call; <paramref name="arguments"/> becomes the request's, so it must not belong to another node.</summary>
+    internal Task<ExportCallResult> SendAsync(
+        string tenant, string component, string? interfaceName, string function, JsonArray arguments, CancellationToken cancellationToken)
+    {
         var target = interfaceName is null
             ? ApiTransport.Segment(function)
             : $"{ApiTransport.Segment(interfaceName)}/{ApiTransport.Segment(function)}";
         return _transport.PostAsync<ExportCallResult>(
             $"/api/v1/tenants/{ApiTransport.Segment(tenant)}/components/{ApiTransport.Segment(component)}/invoke/{target}",
-            new JsonObject { ["args"] = new JsonArray([.. arguments.Select(a => a?.DeepClone())]) },
+            new JsonObject { ["args"] = arguments },
             cancellationToken);
     }
 }

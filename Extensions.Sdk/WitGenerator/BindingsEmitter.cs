@@ -25,12 +25,20 @@ internal sealed class BindingsEmitter
     private readonly Dictionary<WitTypeDefinition, TypeBinding> _bindings = [];
     private readonly Dictionary<WitInterface, InterfaceNames> _interfaces = [];
     private readonly TypeMapper _types;
+    private readonly bool _componentValues;
+    private readonly bool _json;
 
-    public BindingsEmitter(WitResolution resolution, string? rootNamespace)
+    /// <param name="resolution">The resolved packages.</param>
+    /// <param name="rootNamespace">Prefixes every namespace, when set.</param>
+    /// <param name="componentValues">Emit the Wasmtime half: codecs, <c>IWitInvoker</c> clients, import bindings.</param>
+    /// <param name="json">Emit the JSON half (<see cref="JsonEmitter"/>): <c>…Json</c> classes and <c>IWitJsonInvoker</c> clients.</param>
+    public BindingsEmitter(WitResolution resolution, string? rootNamespace, bool componentValues = true, bool json = false)
     {
         _resolution = resolution;
         _rootNamespace = string.IsNullOrWhiteSpace(rootNamespace) ? null : rootNamespace!.Trim();
         _types = new TypeMapper(resolution, _bindings);
+        _componentValues = componentValues;
+        _json = json;
     }
 
     public List<(string HintName, string Source)> Sources { get; } = [];
@@ -61,6 +69,7 @@ internal sealed class BindingsEmitter
             }
         }
 
+        var json = _json ? CreateJsonEmitter() : null;
         foreach (var item in _interfaces.Keys.ToList())
         {
             var names = _interfaces[item];
@@ -78,20 +87,28 @@ internal sealed class BindingsEmitter
                 }
             }
 
-            EmitCodec(source, item, names);
             var functions = SupportedFunctions(item);
-            if (hasFunctions && (isExport || !isImport))
+            var hasClient = hasFunctions && (isExport || !isImport);
+            if (_componentValues)
             {
-                EmitClient(source, item, names, functions);
-            }
+                EmitCodec(source, item, names);
+                if (hasClient)
+                {
+                    EmitClient(source, item, names, functions);
+                }
 
-            if (hasFunctions && (isImport || !isExport))
-            {
-                EmitHostInterface(source, item, names, functions);
-                EmitImportBinding(source, item, names, functions);
+                if (hasFunctions && (isImport || !isExport))
+                {
+                    EmitHostInterface(source, item, names, functions);
+                    EmitImportBinding(source, item, names, functions);
+                }
             }
 
             Sources.Add(($"{names.Namespace}.g.cs", source.ToString()));
+            if (json is not null)
+            {
+                Sources.Add(($"{names.Namespace}.Json.g.cs", json.Emit(item, names.Namespace, names.Json, hasClient ? names.JsonClient : null, functions)));
+            }
         }
     }
 
@@ -122,7 +139,9 @@ internal sealed class BindingsEmitter
             CSharpNames.Unique(pascal + "Codec", taken, "_"),
             CSharpNames.Unique(pascal + "Client", taken, "_"),
             CSharpNames.Unique("I" + pascal, taken, "_"),
-            CSharpNames.Unique(pascal + "Import", taken, "_"));
+            CSharpNames.Unique(pascal + "Import", taken, "_"),
+            CSharpNames.Unique(pascal + "Json", taken, "_"),
+            CSharpNames.Unique(pascal + "JsonClient", taken, "_"));
         _interfaces[item] = names;
         foreach (var type in item.Types.Where(t => _bindings.ContainsKey(t)))
         {
@@ -137,6 +156,20 @@ internal sealed class BindingsEmitter
                 Warnings.Add((type.Location, false, $"{Describe(type)} is skipped: the C# bindings do not support {reason}"));
             }
         }
+    }
+
+    private JsonEmitter CreateJsonEmitter()
+    {
+        var classes = new Dictionary<WitTypeDefinition, string>();
+        foreach (var pair in _interfaces)
+        {
+            foreach (var type in pair.Key.Types.Where(_bindings.ContainsKey))
+            {
+                classes[type] = $"global::{pair.Value.Namespace}.{pair.Value.Json}";
+            }
+        }
+
+        return new JsonEmitter(_resolution, _bindings, _types, new JsonTypeMapper(_types, _bindings, classes));
     }
 
     private List<WitFunction> SupportedFunctions(WitInterface item)
@@ -499,31 +532,31 @@ internal sealed class BindingsEmitter
         source.Close().Line();
     }
 
-    private static Dictionary<WitField, string> FieldNames(WitRecord record, string typeName)
+    internal static Dictionary<WitField, string> FieldNames(WitRecord record, string typeName)
     {
         var taken = new HashSet<string>(ReservedMembers, StringComparer.Ordinal) { typeName };
         return record.Fields.ToDictionary(f => f, f => CSharpNames.Unique(CSharpNames.Pascal(f.Name), taken, "Value"));
     }
 
-    private static Dictionary<WitCase, string> CaseNames(WitVariant variant, string typeName)
+    internal static Dictionary<WitCase, string> CaseNames(WitVariant variant, string typeName)
     {
         var taken = new HashSet<string>(ReservedMembers, StringComparer.Ordinal) { typeName, "Value" };
         return variant.Cases.ToDictionary(c => c, c => CSharpNames.Unique(CSharpNames.Pascal(c.Name), taken, "Case"));
     }
 
-    private static string MemberName(WitMember member, HashSet<string> taken, string suffix, string typeName)
+    internal static string MemberName(WitMember member, HashSet<string> taken, string suffix, string typeName)
     {
         taken.Add(typeName);
         return CSharpNames.Unique(CSharpNames.Pascal(member.Name), taken, suffix);
     }
 
-    private static Dictionary<WitParameter, string> ParameterNames(WitFunction function, params string[] reserved)
+    internal static Dictionary<WitParameter, string> ParameterNames(WitFunction function, params string[] reserved)
     {
         var taken = new HashSet<string>(reserved.Concat(["returned", "arguments", "results"]), StringComparer.Ordinal);
         return function.Parameters.ToDictionary(p => p, p => CSharpNames.Unique(CSharpNames.Camel(p.Name), taken, "_"));
     }
 
-    private static string Kind(WitTypeDefinition type) => type switch
+    internal static string Kind(WitTypeDefinition type) => type switch
     {
         WitRecord => "record",
         WitVariant => "variant",
@@ -535,7 +568,7 @@ internal sealed class BindingsEmitter
 
     private static string Describe(WitTypeDefinition type) => $"{Kind(type)} '{type.Name}'";
 
-    private sealed class InterfaceNames(string @namespace, string codec, string client, string host, string import)
+    private sealed class InterfaceNames(string @namespace, string codec, string client, string host, string import, string json, string jsonClient)
     {
         public string Namespace { get; } = @namespace;
 
@@ -546,5 +579,9 @@ internal sealed class BindingsEmitter
         public string Host { get; } = host;
 
         public string Import { get; } = import;
+
+        public string Json { get; } = json;
+
+        public string JsonClient { get; } = jsonClient;
     }
 }

@@ -159,7 +159,7 @@ internal sealed class TypeMapper(WitResolution resolution, IReadOnlyDictionary<W
     public bool IsOption(WitTypeRef type) => Shape(type).Structural is WitOptionType;
 
     /// <summary>Follows names and aliases: either a structural type, or a named record/variant/enum/flags definition.</summary>
-    private (WitTypeRef? Structural, WitTypeDefinition? Named) Shape(WitTypeRef type)
+    public (WitTypeRef? Structural, WitTypeDefinition? Named) Shape(WitTypeRef type)
     {
         for (var guard = 0; guard < 64 && type is WitNamedType named; guard++)
         {

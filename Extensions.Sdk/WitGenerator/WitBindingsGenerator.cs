@@ -12,7 +12,9 @@ namespace ExtensibilityHost.Sdk.WitGenerator;
 /// <summary>
 /// Generates C# bindings for the <c>.wit</c> files among a project's <c>AdditionalFiles</c>: records,
 /// enums, flags and variants for the WIT types, a codec per interface, a typed client per exported
-/// interface and an interface to implement per imported one. Syntax and name errors are compiler
+/// interface and an interface to implement per imported one (when the project references
+/// <c>Extensions.Wit.Runtime</c>), and the JSON form of every type with a JSON client per exported
+/// interface (when it references <c>Extensions.Wit.Types</c>, which the runtime brings along). Syntax and name errors are compiler
 /// errors located in the <c>.wit</c> file (WIT001, WIT002); items the bindings cannot represent are
 /// warnings (WIT003). The optional MSBuild property <c>WitBindingsNamespace</c> (made visible with
 /// <c>&lt;CompilerVisibleProperty Include="WitBindingsNamespace" /&gt;</c>) prefixes the namespaces.
@@ -29,7 +31,17 @@ public sealed class WitBindingsGenerator : IIncrementalGenerator
             .Collect();
         var rootNamespace = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.WitBindingsNamespace", out var value) ? value : null);
-        context.RegisterSourceOutput(files.Combine(rootNamespace), static (output, input) => Generate(output, input.Left, input.Right));
+        // What the project references decides what is generated: the Wasmtime half (codecs, IWitInvoker
+        // clients, import bindings) needs Extensions.Wit.Runtime, the JSON half only Extensions.Wit.Types,
+        // so an application calling tenant code over HTTP gets typed clients without Wasmtime. A project
+        // with neither gets the Wasmtime half, as before the split (and errors saying what is missing).
+        var targets = context.CompilationProvider
+            .Select(static (compilation, _) => (
+                ComponentValues: compilation.GetTypeByMetadataName("ExtensibilityHost.Sdk.Wit.Runtime.IWitInvoker") is not null,
+                Json: compilation.GetTypeByMetadataName("ExtensibilityHost.Sdk.Wit.Runtime.IWitJsonInvoker") is not null));
+        context.RegisterSourceOutput(
+            files.Combine(rootNamespace).Combine(targets),
+            static (output, input) => Generate(output, input.Left.Left, input.Left.Right, input.Right.ComponentValues || !input.Right.Json, input.Right.Json));
     }
 
     private static ParsedFile Parse(AdditionalText text, CancellationToken cancellationToken)
@@ -45,7 +57,7 @@ public sealed class WitBindingsGenerator : IIncrementalGenerator
         }
     }
 
-    private static void Generate(SourceProductionContext output, ImmutableArray<ParsedFile> files, string? rootNamespace)
+    private static void Generate(SourceProductionContext output, ImmutableArray<ParsedFile> files, string? rootNamespace, bool componentValues, bool json)
     {
         foreach (var error in files.Select(f => f.Error).Where(e => e is not null))
         {
@@ -69,7 +81,7 @@ public sealed class WitBindingsGenerator : IIncrementalGenerator
             return;
         }
 
-        var emitter = new BindingsEmitter(resolution, rootNamespace);
+        var emitter = new BindingsEmitter(resolution, rootNamespace, componentValues, json);
         emitter.Emit();
         foreach (var (location, isCollision, message) in emitter.Warnings)
         {

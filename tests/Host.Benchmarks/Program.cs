@@ -43,6 +43,12 @@ if (args is ["http", ..])
     return HttpCommand.Run(Count(5));
 }
 
+// `typed [calls per round]` prints the per-call median of the generated JSON client (PricingJsonClient …) over ExportsClient.For against the untyped ExportsClient.CallAsync, over Kestrel loopback, and the typed conversions alone.
+if (args is ["typed", ..])
+{
+    return TypedClientCommand.Run(Count(1_000));
+}
+
 // `noisy [seconds per round] [rounds] [Key=Value ...]` prints the quiet tenant's latency alone and while a noisy one floods the host (issue 12), medians over interleaved rounds.
 if (args is ["noisy", ..])
 {

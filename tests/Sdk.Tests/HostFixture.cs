@@ -7,7 +7,8 @@ namespace ExtensibilityHost.Sdk.Tests;
 /// <summary>
 /// The real host on Kestrel (loopback), for what talks to it over HTTP: the <c>ext</c> verbs and
 /// the .NET client. The run-time API tests' settings (<see cref="RuntimeApiFixture.Settings"/>)
-/// and a point with too little memory for any toolchain guest. Key-value entries live in memory;
+/// and a point with too little memory for any toolchain guest; it also serves the example world
+/// <c>acme:shop/pricing-extension</c> (<see cref="AcmePricingWorld"/>), so <c>js-pricing.wasm</c> can be uploaded. Key-value entries live in memory;
 /// the component <see cref="FaultyKeyValueComponent"/>'s store fails, the way a database outage would.
 /// </summary>
 public sealed class HostFixture : IAsyncLifetime
@@ -23,7 +24,11 @@ public sealed class HostFixture : IAsyncLifetime
             ["ExtensibilityHost:ExtensionPoints:tiny.memory:MemoryMb"] = "1",
             ["ExtensibilityHost:ExtensionPoints:tiny.memory:TimeoutMs"] = "5000",
         },
-        services => services.AddSingleton<IKeyValueStore>(new FaultyKeyValueStore(new InMemoryKeyValueStore(new KeyValueOptions()))),
+        services =>
+        {
+            services.AddSingleton<IKeyValueStore>(new FaultyKeyValueStore(new InMemoryKeyValueStore(new KeyValueOptions())));
+            services.AddSingleton(AcmePricingWorld.Catalog);
+        },
         kestrel: true);
 
     public Uri Address => Host.BaseAddress;

@@ -14,32 +14,42 @@ namespace ExtensibilityHost.Wit.Tests.Generation;
 /// <summary>Runs the WIT generator with <see cref="CSharpGeneratorDriver"/> on .wit files and compiles what it generates.</summary>
 internal static class GeneratorHarness
 {
-    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() =>
-    {
-        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => p != typeof(GeneratorHarness).Assembly.Location)
-            .Append(typeof(ComponentValue).Assembly.Location)
-            .Append(typeof(IWitInvoker).Assembly.Location);
-        return [.. paths.Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
-    });
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() => References(withWasmtime: true));
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_referencesWithoutWasmtime = new(() => References(withWasmtime: false));
 
     /// <summary>Runs the generator on the .wit files and compiles its output (plus <paramref name="extraSource"/>).</summary>
-    public static GeneratorRun Run(IEnumerable<string> witPaths, string? extraSource = null, string? rootNamespace = null)
+    /// <param name="withWasmtime">
+    /// Reference Wasmtime and <c>Extensions.Wit.Runtime</c> (as the host does); without them the compilation
+    /// sees only <c>Extensions.Wit.Types</c>, as an application that calls tenant code over HTTP does.
+    /// </param>
+    public static GeneratorRun Run(IEnumerable<string> witPaths, string? extraSource = null, string? rootNamespace = null, bool withWasmtime = true)
     {
         var texts = witPaths.Select(p => (AdditionalText)new WitFileText(p, File.ReadAllText(p))).ToImmutableArray();
-        return RunTexts(texts, extraSource, rootNamespace);
+        return RunTexts(texts, extraSource, rootNamespace, withWasmtime);
     }
 
     /// <summary>Runs the generator on in-memory .wit texts.</summary>
-    public static GeneratorRun RunText(string path, string wit) => RunTexts([new WitFileText(path, wit)], null, null);
+    public static GeneratorRun RunText(string path, string wit) => RunTexts([new WitFileText(path, wit)], null, null, withWasmtime: true);
 
-    private static GeneratorRun RunTexts(ImmutableArray<AdditionalText> texts, string? extraSource, string? rootNamespace)
+    private static ImmutableArray<MetadataReference> References(bool withWasmtime)
+    {
+        string[] wasmtime = [typeof(ComponentValue).Assembly.Location, typeof(IWitInvoker).Assembly.Location];
+        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Where(p => p != typeof(GeneratorHarness).Assembly.Location)
+            .Append(typeof(IWitJsonInvoker).Assembly.Location)
+            .Concat(wasmtime)
+            .Where(p => withWasmtime || !wasmtime.Contains(p));
+        return [.. paths.Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+    }
+
+    private static GeneratorRun RunTexts(ImmutableArray<AdditionalText> texts, string? extraSource, string? rootNamespace, bool withWasmtime)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var compilation = CSharpCompilation.Create(
             "WitBindings",
             extraSource is null ? [] : [CSharpSyntaxTree.ParseText(extraSource, parse)],
-            s_references.Value,
+            withWasmtime ? s_references.Value : s_referencesWithoutWasmtime.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
         var options = new TestOptionsProvider(rootNamespace is null ? [] : new Dictionary<string, string> { ["build_property.WitBindingsNamespace"] = rootNamespace });
         GeneratorDriver driver = CSharpGeneratorDriver.Create([new WitBindingsGenerator().AsSourceGenerator()], texts, parse, options);

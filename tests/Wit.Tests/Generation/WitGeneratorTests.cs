@@ -14,7 +14,15 @@ public sealed class WitGeneratorTests
 
         Assert.True(run.GeneratorDiagnostics.IsEmpty && run.CompilationDiagnostics.IsEmpty, run.Describe());
         Assert.Equal(
-            ["Acme.Shop.Pricing.g.cs", "Saas.Extensibility.Config.g.cs", "Saas.Extensibility.EventHandler.g.cs", "Saas.Extensibility.ExtensionPoint.g.cs", "Saas.Extensibility.KeyValue.g.cs", "Saas.Extensibility.Logging.g.cs", "Saas.Extensibility.Types.g.cs"],
+            [
+                "Acme.Shop.Pricing.Json.g.cs", "Acme.Shop.Pricing.g.cs",
+                "Saas.Extensibility.Config.Json.g.cs", "Saas.Extensibility.Config.g.cs",
+                "Saas.Extensibility.EventHandler.Json.g.cs", "Saas.Extensibility.EventHandler.g.cs",
+                "Saas.Extensibility.ExtensionPoint.Json.g.cs", "Saas.Extensibility.ExtensionPoint.g.cs",
+                "Saas.Extensibility.KeyValue.Json.g.cs", "Saas.Extensibility.KeyValue.g.cs",
+                "Saas.Extensibility.Logging.Json.g.cs", "Saas.Extensibility.Logging.g.cs",
+                "Saas.Extensibility.Types.Json.g.cs", "Saas.Extensibility.Types.g.cs",
+            ],
             run.Sources.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -24,7 +32,7 @@ public sealed class WitGeneratorTests
         var run = GeneratorHarness.Run(WitFiles(RepositoryPaths.Wit("examples/acme-shop")));
 
         var types = TypeNames(run, "Acme.Shop.Pricing");
-        Assert.Equal(["Cart", "CartDiscount", "CartDiscount+AmountCents", "CartDiscount+None", "CartDiscount+Percent", "Customer", "LineItem", "PricingClient", "PricingCodec", "Quote", "Tier"], types);
+        Assert.Equal(["Cart", "CartDiscount", "CartDiscount+AmountCents", "CartDiscount+None", "CartDiscount+Percent", "Customer", "LineItem", "PricingClient", "PricingCodec", "PricingJson", "PricingJsonClient", "Quote", "Tier"], types);
         var client = run.Compilation.GetTypeByMetadataName("Acme.Shop.Pricing.PricingClient")!;
         var discount = Assert.Single(client.GetMembers("DiscountAsync").OfType<IMethodSymbol>());
         Assert.Equal("System.Threading.Tasks.Task<ExtensibilityHost.Sdk.Wit.Runtime.Result<Acme.Shop.Pricing.Quote, string>>", discount.ReturnType.ToDisplayString());

@@ -1,6 +1,6 @@
 namespace ExtensibilityHost.Sdk.Wit.Runtime;
 
-/// <summary>A call through an <see cref="IWitInvoker"/> that did not return a value (a trap, a timeout, a refusal); a WIT <c>err</c> is not one.</summary>
+/// <summary>A call through an <c>IWitInvoker</c> (or an in-process <see cref="IWitJsonInvoker"/>) that did not return a value (a trap, a timeout, a refusal); a WIT <c>err</c> is not one.</summary>
 public sealed class WitInvocationException : Exception
 {
     /// <summary>Creates the exception.</summary>
