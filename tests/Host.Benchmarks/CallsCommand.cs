@@ -7,6 +7,7 @@ using ExtensibilityHost.Core.Runtime.Imports;
 using ExtensibilityHost.Core.Runtime.Imports.Config;
 using ExtensibilityHost.Core.Runtime.Imports.KeyValue;
 using Wasmtime;
+using Decision = ExtensibilityHost.Core.Contract.Saas.Extensibility.V1_1_0.Types.Decision;
 
 namespace ExtensibilityHost.Benchmarks;
 
@@ -48,8 +49,8 @@ internal static class CallsCommand
 
         Scenario[] scenarios =
         [
-            EventScenario(engine, "event-handler.wat (1.0): handle, logs, proceed", "event-handler", expected: "proceed"),
-            EventScenario(engine, "metadata-event-handler-1.1.wat (1.1): handle, veto", "metadata-event-handler-1.1", expected: "veto"),
+            EventScenario(engine, "event-handler.wat (1.0): handle, logs, proceed", "event-handler", expected: typeof(Decision.Proceed)),
+            EventScenario(engine, "metadata-event-handler-1.1.wat (1.1): handle, veto", "metadata-event-handler-1.1", expected: typeof(Decision.Veto)),
             PointScenario(engine),
             ImportScenario(engine, "host-imports.wat: bump (key-value get + set)", "bump"),
             ImportScenario(engine, "host-imports.wat: greeting (config get)", "greeting"),
@@ -101,14 +102,14 @@ internal static class CallsCommand
     }
 
     /// <summary>An event delivered as the host delivers it: the 1.1 event, resolved to the handler's version, its decision read.</summary>
-    private static Scenario EventScenario(SandboxEngine engine, string name, string guest, string expected)
+    private static Scenario EventScenario(SandboxEngine engine, string name, string guest, Type expected)
     {
         var component = engine.CompileText(Guests.Wat(guest));
         var occurredAt = DateTimeOffset.UtcNow;
-        ComponentValue[] Arguments() => [EventHandlerCall.Event("evt-1", "order.placed", Tenant, occurredAt, """{"orderId":42}""")];
+        ComponentValue[] Arguments() => EventHandlerCall.Arguments(EventHandlerCall.Event("evt-1", "order.placed", Tenant, occurredAt, """{"orderId":42}"""));
         void Check(ComponentValue? output)
         {
-            if (EventHandlerCall.Decision(output) is not { } decision || decision.Case != expected)
+            if (EventHandlerCall.Decision(output) is not { } decision || decision.GetType() != expected)
             {
                 throw new InvalidOperationException($"{guest}: unexpected decision");
             }
