@@ -10,17 +10,10 @@ public static class HostInterfaces
     /// <summary>
     /// The versions of <c>saas:extensibility</c> the host serves, oldest first: a component built
     /// against any of them runs unchanged (wit/saas-extensibility, wit/saas-extensibility-1.1).
-    /// The same host code serves each version's imports.
+    /// The same host code serves each version's imports: each capability implements the generated
+    /// interface of every version (<c>Contract.Saas.Extensibility.V1_0_0</c>, <c>V1_1_0</c>).
     /// </summary>
     public static readonly System.Collections.Immutable.ImmutableArray<string> ContractVersions = ["1.0.0", "1.1.0"];
-
-    /// <summary><c>saas:extensibility/{name}@{version}</c>.</summary>
-    /// <param name="name">The interface, e.g. <c>key-value</c>.</param>
-    /// <param name="version">One of <see cref="ContractVersions"/>.</param>
-    public static string Versioned(string name, string version) => $"saas:extensibility/{name}@{version}";
-
-    /// <summary>Every version of interface <paramref name="name"/> the host serves.</summary>
-    public static IEnumerable<string> AllVersions(string name) => ContractVersions.Select(version => Versioned(name, version));
 
     /// <summary>The WIT package these interfaces belong to.</summary>
     public const string Package = "saas:extensibility@1.0.0";
