@@ -283,6 +283,11 @@ internal sealed class BindingsEmitter
         foreach (var @case in variant.Cases)
         {
             source.Summary(@case.Docs, $"<c>{@case.Name}</c>.");
+            if (@case.Payload is not null)
+            {
+                source.Line("/// <param name=\"Value\">The payload.</param>");
+            }
+
             source.Line(WitName + CSharpNames.Literal(@case.Name) + ")]");
             if (@case.Payload is null)
             {
@@ -290,7 +295,6 @@ internal sealed class BindingsEmitter
             }
             else
             {
-                source.Line("/// <param name=\"Value\">The payload.</param>");
                 var declaration = $"public sealed partial record {cases[@case]}({_types.TypeOf(@case.Payload)} Value) : {binding.Name}";
                 if (_types.ContainsList(@case.Payload))
                 {
@@ -454,9 +458,11 @@ internal sealed class BindingsEmitter
         foreach (var function in functions)
         {
             var method = CSharpNames.Unique(CSharpNames.Pascal(function.Name) + "Async", methods, "_");
+            EmitCallValues(source, function, methods);
             var parameters = ParameterNames(function, "cancellationToken");
             var result = function.Result is null ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{_types.TypeOf(function.Result)}>";
             source.Summary(function.Docs, $"Calls <c>{function.Name}</c>.");
+            ParameterDocs(source, function, parameters);
             source.Line("/// <param name=\"cancellationToken\">Cancels the call where the invoker allows it.</param>");
             source.Line(WitName + CSharpNames.Literal(function.Name) + ")]");
             var signature = string.Join(", ", function.Parameters.Select(p => $"{_types.TypeOf(p.Type)} {parameters[p]}").Concat(["global::System.Threading.CancellationToken cancellationToken = default"]));
@@ -476,6 +482,35 @@ internal sealed class BindingsEmitter
             source.Close().Line();
         }
 
+        source.Close().Line();
+    }
+
+    /// <summary>
+    /// A function's argument encoding and result decoding as static methods of the client, for callers
+    /// that run the call themselves (the host's runner) rather than through an <c>IWitInvoker</c>.
+    /// </summary>
+    private void EmitCallValues(SourceWriter source, WitFunction function, HashSet<string> methods)
+    {
+        var pascal = CSharpNames.Pascal(function.Name);
+        var parameters = ParameterNames(function);
+        source.Line($"/// <summary>The arguments of <c>{function.Name}</c> as component values, in declaration order.</summary>");
+        ParameterDocs(source, function, parameters);
+
+        source.Line("/// <returns>One value per parameter.</returns>");
+        var signature = string.Join(", ", function.Parameters.Select(p => $"{_types.TypeOf(p.Type)} {parameters[p]}"));
+        source.Open($"public static {CV}[] {CSharpNames.Unique("Encode" + pascal + "Arguments", methods, "_")}({signature})");
+        source.Line($"return new {CV}[] {{ {string.Join(", ", function.Parameters.Select(p => _types.Encode(p.Type, parameters[p], 1)))} }};");
+        source.Close().Line();
+        if (function.Result is null)
+        {
+            return;
+        }
+
+        source.Line($"/// <summary>Reads the value <c>{function.Name}</c> returned.</summary>");
+        source.Line("/// <param name=\"returned\">The return value.</param>").Line("/// <returns>The value.</returns>");
+        source.Open($"public static {_types.TypeOf(function.Result)} {CSharpNames.Unique("Decode" + pascal + "Result", methods, "_")}({CV} returned)");
+        source.Line("global::System.ArgumentNullException.ThrowIfNull(returned);");
+        source.Line($"return {_types.Decode(function.Result, "returned", 1)};");
         source.Close().Line();
     }
 
@@ -513,6 +548,17 @@ internal sealed class BindingsEmitter
         source.Line("/// <param name=\"implementation\">Returns the implementation for the running call (called once per import call, so it can be per tenant or per call).</param>");
         source.Line("/// <param name=\"wrap\">Wraps each function body, e.g. to record host faults; <see langword=\"null\"/> for none.</param>");
         source.Open($"public static void Link(global::Wasmtime.Components.ComponentLinker linker, global::System.Func<global::{names.Namespace}.{names.Host}> implementation, global::System.Func<{Callback}, {Callback}>? wrap = null)");
+        source.Line("Define(linker, implementation, wrap is null ? null : (_, body) => wrap(body));");
+        source.Close().Line();
+        source.Line($"/// <summary>Defines every function of <c>{qualified}</c> in <paramref name=\"linker\"/>, wrapping each by its WIT name.</summary>");
+        source.Line("/// <param name=\"linker\">The component linker, usually one per engine.</param>");
+        source.Line("/// <param name=\"implementation\">Returns the implementation for the running call (called once per import call, so it can be per tenant or per call).</param>");
+        source.Line("/// <param name=\"wrap\">Wraps each function body, given the function's WIT name: to record host faults, or to accept another lowering of one function.</param>");
+        source.Open($"public static void Link(global::Wasmtime.Components.ComponentLinker linker, global::System.Func<global::{names.Namespace}.{names.Host}> implementation, global::System.Func<string, {Callback}, {Callback}> wrap)");
+        source.Line("global::System.ArgumentNullException.ThrowIfNull(wrap);");
+        source.Line("Define(linker, implementation, wrap);");
+        source.Close().Line();
+        source.Open($"private static void Define(global::Wasmtime.Components.ComponentLinker linker, global::System.Func<global::{names.Namespace}.{names.Host}> implementation, global::System.Func<string, {Callback}, {Callback}>? wrap)");
         source.Line("global::System.ArgumentNullException.ThrowIfNull(linker);");
         source.Line("global::System.ArgumentNullException.ThrowIfNull(implementation);");
         source.Line("using var root = linker.Root();");
@@ -524,12 +570,21 @@ internal sealed class BindingsEmitter
             var arguments = string.Join(", ", function.Parameters.Select((p, i) => _types.Decode(p.Type, $"arguments[{i.ToString(CultureInfo.InvariantCulture)}]", 1)));
             var call = $"implementation().{method}({arguments})";
             var body = function.Result is null ? call : $"results[0] = {_types.Encode(function.Result, call, 1)}";
-            source.Line($"instance.DefineFunction({CSharpNames.Literal(function.Name)}, Wrap(wrap, (arguments, results) => {body}));");
+            source.Line($"instance.DefineFunction({CSharpNames.Literal(function.Name)}, Wrap(wrap, {CSharpNames.Literal(function.Name)}, (arguments, results) => {body}));");
         }
 
         source.Close().Line();
-        source.Line($"private static {Callback} Wrap(global::System.Func<{Callback}, {Callback}>? wrap, {Callback} body) => wrap is null ? body : wrap(body);");
+        source.Line($"private static {Callback} Wrap(global::System.Func<string, {Callback}, {Callback}>? wrap, string name, {Callback} body) => wrap is null ? body : wrap(name, body);");
         source.Close().Line();
+    }
+
+    /// <summary>A <c>param</c> tag per WIT parameter (the C# name without a keyword's <c>@</c>).</summary>
+    private static void ParameterDocs(SourceWriter source, WitFunction function, Dictionary<WitParameter, string> parameters)
+    {
+        foreach (var parameter in function.Parameters)
+        {
+            source.Line($"/// <param name=\"{parameters[parameter].TrimStart('@')}\"><c>{parameter.Name}</c>.</param>");
+        }
     }
 
     internal static Dictionary<WitField, string> FieldNames(WitRecord record, string typeName)

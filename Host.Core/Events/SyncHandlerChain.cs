@@ -1,3 +1,4 @@
+using Decision = ExtensibilityHost.Core.Contract.Saas.Extensibility.V1_1_0.Types.Decision;
 using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Runtime;
 using Microsoft.Extensions.Logging;
@@ -62,14 +63,14 @@ internal sealed partial class SyncHandlerChain(IExtensionRunner runner, IOptions
 
         switch (EventHandlerCall.Decision(invocation.Output))
         {
-            case ("proceed", _):
+            case Decision.Proceed:
                 return Decided(subscription, SyncDecisionKind.Proceed, outcome, run.InvocationId);
-            case ("veto", var reason):
+            case Decision.Veto(var reason):
                 return Decided(subscription, SyncDecisionKind.Veto, outcome, run.InvocationId) with
                 {
                     Reason = string.IsNullOrEmpty(reason) ? $"vetoed by '{subscription.ComponentName}'" : reason,
                 };
-            case ("replace", { } replacement):
+            case Decision.Replace(var replacement):
                 return JsonPayload.Problem(replacement, options.Value.MaxPayloadBytes) is { } problem
                     ? Failed(subscription, "invalid replacement: " + problem, outcome, run.InvocationId)
                     : Decided(subscription, SyncDecisionKind.Replace, outcome, run.InvocationId) with { ReplacementPayload = replacement };

@@ -136,7 +136,7 @@ internal static class ColdStartCommand
         var loader = node.Get<CompiledVersionLoader>();
         var sandbox = node.Get<ComponentSandbox>();
         var context = new InvocationContext { TenantId = Tenant, ComponentName = Component, Version = version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        ComponentValue[] arguments = [EventHandlerCall.Event(Guid.CreateVersion7().ToString(), "order.placed", Tenant, DateTimeOffset.UtcNow, """{"orderId":42}""")];
+        var arguments = EventHandlerCall.Arguments(EventHandlerCall.Event(Guid.CreateVersion7().ToString(), "order.placed", Tenant, DateTimeOffset.UtcNow, """{"orderId":42}"""));
 
         var started = Stopwatch.GetTimestamp();
         var compiled = await loader.LoadAsync(Tenant, Component, version, CancellationToken.None);

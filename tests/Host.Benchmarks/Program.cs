@@ -13,6 +13,12 @@ if (args is ["latency", ..])
     return LatencyCommand.Run(Count(200_000));
 }
 
+// `calls [calls]` prints p50 and p99 of the host's own saas:extensibility calls (event handler, extension point, host imports), fresh sandbox and warm instance.
+if (args is ["calls", ..])
+{
+    return CallsCommand.Run(Count(100_000));
+}
+
 // `guests [calls]` prints size, compile time and cold start of the event handler in each guest language.
 if (args is ["guests", ..])
 {

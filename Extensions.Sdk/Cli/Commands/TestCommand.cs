@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Decision = ExtensibilityHost.Core.Contract.Saas.Extensibility.V1_1_0.Types.Decision;
 using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.Invocations;
@@ -169,7 +170,7 @@ internal static class TestCommand
         }
 
         LocalCall.Signature(description, EventHandlerCall.Target, " (an event handler exports it: build for world saas:extensibility/event-extension@1.0.0)");
-        ComponentValue[] arguments = [EventHandlerCall.Event(domainEvent.EventId, domainEvent.EventType, domainEvent.TenantId, domainEvent.OccurredAt, domainEvent.Payload)];
+        var arguments = EventHandlerCall.Arguments(EventHandlerCall.Event(domainEvent.EventId, domainEvent.EventType, domainEvent.TenantId, domainEvent.OccurredAt, domainEvent.Payload));
         return new PreparedCall(EventHandlerCall.Target, arguments, result => ReadDecision(result, eventOptions));
     }
 
@@ -188,11 +189,11 @@ internal static class TestCommand
 
         switch (EventHandlerCall.Decision(result.Output))
         {
-            case ("proceed", _):
+            case Decision.Proceed:
                 return new Answer(new JsonObject { ["type"] = "proceed" }, null, null);
-            case ("veto", var reason):
+            case Decision.Veto(var reason):
                 return new Answer(new JsonObject { ["type"] = "veto", ["reason"] = reason }, null, null);
-            case ("replace", { } replacement):
+            case Decision.Replace(var replacement):
                 return JsonPayload.Problem(replacement, options.MaxPayloadBytes) is { } problem
                     ? new Answer(null, null, $"the host would refuse the replacement payload: {problem}")
                     : new Answer(new JsonObject { ["type"] = "replace", ["payload"] = JsonNode.Parse(replacement) }, null, null);

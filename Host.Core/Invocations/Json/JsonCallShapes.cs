@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExtensibilityHost.Core.Components;
+using ExtensibilityHost.Core.Contract.Saas.Extensibility.V1_1_0.ExtensionPoint;
 using ExtensibilityHost.Core.Runtime;
+using ExtensibilityHost.Sdk.Wit.Runtime;
 using Wasmtime.Components;
 
 namespace ExtensibilityHost.Core.Invocations.Json;
@@ -21,7 +23,7 @@ internal static class JsonCallShapes
     /// <exception cref="WitJsonException">The input does not match the function's WIT types.</exception>
     public static IReadOnlyList<ComponentValue> Arguments(JsonCallShape shape, JsonElement input, string? point, ComponentFunctionSignature signature) => shape switch
     {
-        JsonCallShape.GenericPoint => [ComponentValue.String(point!), ComponentValue.String(input.GetRawText())],
+        JsonCallShape.GenericPoint => ExtensionPointClient.EncodeInvokeArguments(point!, input.GetRawText()),
         JsonCallShape.TypedPoint when signature.Parameters.Length == 1 =>
             [WitJson.FromJson(input, signature.Parameters[0].Type, $"argument '{signature.Parameters[0].Name}'")],
         _ => WitJson.ArgumentsFromJson(input, signature),
@@ -44,6 +46,11 @@ internal static class JsonCallShapes
         try
         {
             var ok = invocation.Outcome == InvocationOutcome.Ok;
+            if (shape == JsonCallShape.GenericPoint)
+            {
+                return ReadGenericPoint(ran, invocation.Output);
+            }
+
             if (shape == JsonCallShape.ExportArguments)
             {
                 var whole = signature.Result is null || invocation.Output is null ? null : WitJson.ToJson(invocation.Output, signature.Result);
@@ -57,15 +64,25 @@ internal static class JsonCallShapes
                 return ran with { ErrorValue = Element(payloadJson) };
             }
 
-            return ran with
-            {
-                Output = shape == JsonCallShape.GenericPoint ? ParseJsonText(payloadJson!.GetValue<string>()) : Element(payloadJson),
-            };
+            return ran with { Output = Element(payloadJson) };
         }
-        catch (Exception exception) when (exception is WitJsonException or JsonException)
+        catch (Exception exception) when (exception is WitJsonException or JsonException or WitValueException)
         {
             return ran with { Status = ExtensionCallStatus.InvalidOutput, Error = $"the component's output is not valid: {exception.Message}" };
         }
+    }
+
+    /// <summary>
+    /// <c>invoke</c>'s <c>result&lt;string, failure&gt;</c> through the generated bindings: the
+    /// <c>ok</c> text parsed as JSON, the <c>failure</c> as <c>{"code", "message"}</c> (the JSON
+    /// mapping of the record).
+    /// </summary>
+    private static ExtensionCallResult ReadGenericPoint(ExtensionCallResult ran, ComponentValue? output)
+    {
+        var result = ExtensionPointClient.DecodeInvokeResult(output ?? throw new WitValueException("invoke returned no value."));
+        return result.TryGetValue(out var text)
+            ? ran with { Output = ParseJsonText(text) }
+            : ran with { ErrorValue = Element(new JsonObject { ["code"] = result.Error.Code, ["message"] = result.Error.Message }) };
     }
 
     /// <summary>A result's payload and its type; any other value as it is.</summary>

@@ -26,7 +26,7 @@ public sealed class ShadowRunnerTests(InvocationFixture fixture)
                 TenantId = tenant,
                 ComponentName = component,
                 Target = Handle,
-                Arguments = [EventHandlerCall.Event($"evt-{i}", "order.placed", tenant, DateTimeOffset.UtcNow, payload)],
+                Arguments = EventHandlerCall.Arguments(EventHandlerCall.Event($"evt-{i}", "order.placed", tenant, DateTimeOffset.UtcNow, payload)),
                 Label = "event:order.placed",
             }, Cancellation);
             Assert.True(result.Ran);

@@ -1,16 +1,20 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using ExtensibilityHost.Sdk.Wit.Runtime;
 using Microsoft.Extensions.Options;
 using Wasmtime.Components;
+using V1_0 = ExtensibilityHost.Core.Contract.Saas.Extensibility.V1_0_0.KeyValue;
+using V1_1 = ExtensibilityHost.Core.Contract.Saas.Extensibility.V1_1_0.KeyValue;
 
 namespace ExtensibilityHost.Core.Runtime.Imports.KeyValue;
 
 /// <summary>
-/// <c>saas:extensibility/key-value</c>: scoped to the running tenant and component, so one
-/// tenant's component can never name another's keys. Size caps are a WIT <c>err</c>, not a trap.
-/// A shadow run (<see cref="InvocationContext.IsShadow"/>) writes to an overlay dropped after the call.
+/// <c>saas:extensibility/key-value</c>, every version the host serves, through the generated
+/// bindings: scoped to the running tenant and component, so one tenant's component can never name
+/// another's keys. Size caps are a WIT <c>err</c>, not a trap. A shadow run
+/// (<see cref="InvocationContext.IsShadow"/>) writes to an overlay dropped after the call.
 /// </summary>
-internal sealed class KeyValueCapability(IKeyValueStore store, IOptions<KeyValueOptions> caps) : IHostCapability
+internal sealed class KeyValueCapability(IKeyValueStore store, IOptions<KeyValueOptions> caps) : IHostCapability, V1_0.IKeyValue, V1_1.IKeyValue
 {
     private readonly KeyValueOptions options = caps.Value;
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -19,31 +23,39 @@ internal sealed class KeyValueCapability(IKeyValueStore store, IOptions<KeyValue
     public void Link(ComponentLinker linker)
     {
         ArgumentNullException.ThrowIfNull(linker);
-        using var root = linker.Root();
-        foreach (var name in HostInterfaces.AllVersions("key-value"))
-        {
-            using var keyValue = root.AddInstance(name);
-            Define(keyValue);
-        }
+        V1_0.KeyValueImport.Link(linker, () => this, Wrap);
+        V1_1.KeyValueImport.Link(linker, () => this, Wrap);
     }
 
-    private void Define(ComponentLinkerInstance keyValue)
+    /// <summary><c>get</c> of either version.</summary>
+    public byte[]? Get(string key) => CurrentStore().Get(CurrentScope(), key);
+
+    /// <summary><c>set</c> of either version, its value lifted as WIT declares it (a component <see cref="KeyValueSetLowering"/> did not wrap).</summary>
+    public Result<Unit, string> Set(string key, byte[] value) => AsResult(Validate(key, value.Length) ?? CurrentStore().Set(CurrentScope(), key, value));
+
+    /// <summary><c>delete</c> of either version.</summary>
+    public void Delete(string key) => CurrentStore().Delete(CurrentScope(), key);
+
+    /// <summary>
+    /// Every function guarded (<see cref="HostFunction.Guard"/>); <c>set</c> also takes the value as
+    /// the <see cref="KeyValueSetLowering"/> wrapper lowers it, one Latin-1 character per byte, which
+    /// the generated binding (a <c>list&lt;u8&gt;</c>) cannot read.
+    /// </summary>
+    private ComponentFunctionCallback Wrap(string function, ComponentFunctionCallback body) =>
+        HostFunction.Guard(function == "set" ? AcceptingLatin1(body) : body);
+
+    private ComponentFunctionCallback AcceptingLatin1(ComponentFunctionCallback set) => (arguments, results) =>
     {
-        keyValue.DefineFunction("get", HostFunction.Guard((arguments, results) =>
+        if (arguments[1].Kind != ComponentValueKind.String)
         {
-            var value = CurrentStore().Get(CurrentScope(), arguments[0].AsString());
-            results[0] = value is null ? ComponentValue.None() : ComponentValue.Some(ToList(value));
-        }));
-        keyValue.DefineFunction("set", HostFunction.Guard((arguments, results) =>
-        {
-            var error = arguments[1].Kind == ComponentValueKind.String
-                ? SetLatin1(arguments[0].AsString(), arguments[1].AsString())
-                : Set(arguments[0].AsString(), FromList(arguments[1]));
-            results[0] = error is null ? ComponentValue.Ok(null) : ComponentValue.Err(ComponentValue.String(error));
-        }));
-        keyValue.DefineFunction("delete", HostFunction.Guard((arguments, _) =>
-            CurrentStore().Delete(CurrentScope(), arguments[0].AsString())));
-    }
+            set(arguments, results);
+            return;
+        }
+
+        results[0] = WitValues.FromResult(AsResult(SetLatin1(arguments[0].AsString(), arguments[1].AsString())), null, ComponentValue.String);
+    };
+
+    private static Result<Unit, string> AsResult(string? error) => error is null ? Result<Unit, string>.Ok(Unit.Value) : Result<Unit, string>.Err(error);
 
     /// <inheritdoc/>
     public byte[]? Adapt(ReadOnlySpan<byte> component) => KeyValueSetLowering.Rewrite(component);
@@ -56,8 +68,6 @@ internal sealed class KeyValueCapability(IKeyValueStore store, IOptions<KeyValue
             ? "the component lowers key-value.set in a shape the host cannot bound (for example inside a nested component); build it with standard component tooling"
             : null;
     }
-
-    private string? Set(string key, byte[] value) => Validate(key, value.Length) ?? CurrentStore().Set(CurrentScope(), key, value);
 
     /// <summary>
     /// <c>set</c> of a component compiled with <see cref="KeyValueSetLowering"/>: key and value
@@ -81,7 +91,7 @@ internal sealed class KeyValueCapability(IKeyValueStore store, IOptions<KeyValue
             return "key is not valid UTF-8";
         }
 
-        return AsAscii(Set(decodedKey, bytes));
+        return AsAscii(Validate(decodedKey, bytes.Length) ?? CurrentStore().Set(CurrentScope(), decodedKey, bytes));
     }
 
     private static bool TryLatin1Bytes(string text, out byte[] bytes)
@@ -154,26 +164,4 @@ internal sealed class KeyValueCapability(IKeyValueStore store, IOptions<KeyValue
             : null;
     }
 
-    private static ComponentValue ToList(byte[] bytes)
-    {
-        var items = new ComponentValue[bytes.Length];
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            items[i] = ComponentValue.U8(bytes[i]);
-        }
-
-        return ComponentValue.List(items);
-    }
-
-    private static byte[] FromList(ComponentValue list)
-    {
-        var items = list.AsList();
-        var bytes = new byte[items.Count];
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            bytes[i] = items[i].AsU8();
-        }
-
-        return bytes;
-    }
 }

@@ -1,4 +1,5 @@
-using Wasmtime.Components;
+using ExtensibilityHost.Sdk.Wit.Runtime;
+using V1_1 = ExtensibilityHost.Core.Contract.Saas.Extensibility.V1_1_0.OutboundHttp;
 
 namespace ExtensibilityHost.Core.Runtime.Imports.OutboundHttp;
 
@@ -31,22 +32,12 @@ internal sealed record FetchResult
     public static FetchResult Timeout { get; } = new() { Error = FetchErrorKind.Timeout };
 
     /// <summary>The WIT value: <c>result&lt;response, http-error&gt;</c>.</summary>
-    public ComponentValue ToComponentValue() => Error switch
+    public Result<V1_1.Response, V1_1.HttpError> ToWit() => Error switch
     {
-        null => ComponentValue.Ok(ComponentValue.Record(
-        [
-            new("status", ComponentValue.U16((ushort)Status)),
-            new("headers", ComponentValue.String(Headers)),
-            new("body", ComponentValue.String(Body)),
-        ])),
-        FetchErrorKind.Timeout => ComponentValue.Err(ComponentValue.Variant("timeout", null!)),
-        var kind => ComponentValue.Err(ComponentValue.Variant(CaseName(kind.Value), ComponentValue.String(Message ?? ""))),
-    };
-
-    private static string CaseName(FetchErrorKind kind) => kind switch
-    {
-        FetchErrorKind.Forbidden => "forbidden",
-        FetchErrorKind.InvalidRequest => "invalid-request",
-        _ => "failed",
+        null => Result<V1_1.Response, V1_1.HttpError>.Ok(new V1_1.Response { Status = (ushort)Status, Headers = Headers, Body = Body }),
+        FetchErrorKind.Timeout => Result<V1_1.Response, V1_1.HttpError>.Err(new V1_1.HttpError.Timeout()),
+        FetchErrorKind.Forbidden => Result<V1_1.Response, V1_1.HttpError>.Err(new V1_1.HttpError.Forbidden(Message ?? "")),
+        FetchErrorKind.InvalidRequest => Result<V1_1.Response, V1_1.HttpError>.Err(new V1_1.HttpError.InvalidRequest(Message ?? "")),
+        _ => Result<V1_1.Response, V1_1.HttpError>.Err(new V1_1.HttpError.Failed(Message ?? "")),
     };
 }

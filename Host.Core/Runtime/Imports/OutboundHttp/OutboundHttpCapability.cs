@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ExtensibilityHost.Sdk.Wit.Runtime;
+using V1_1 = ExtensibilityHost.Core.Contract.Saas.Extensibility.V1_1_0.OutboundHttp;
 using Wasmtime.Components;
 
 namespace ExtensibilityHost.Core.Runtime.Imports.OutboundHttp;
 
 /// <summary>
-/// <c>saas:extensibility/outbound-http@1.1.0</c>: <c>fetch</c> to the origins an admin allowed for the
-/// running tenant's component, within the call's deadline.
+/// <c>saas:extensibility/outbound-http@1.1.0</c>, through the generated bindings: <c>fetch</c> to the
+/// origins an admin allowed for the running tenant's component, within the call's deadline.
 /// </summary>
 /// <remarks>
 /// Every check is made before anything is sent: the request's caps, method, URL and headers
@@ -21,7 +23,7 @@ namespace ExtensibilityHost.Core.Runtime.Imports.OutboundHttp;
 /// </remarks>
 internal sealed partial class OutboundHttpCapability(
     IOutboundOriginSource origins, IOptions<OutboundHttpOptions> options, ILogger<OutboundHttpCapability> logger)
-    : IHostCapability, IDisposable
+    : IHostCapability, V1_1.IOutboundHttp, IDisposable
 {
     private readonly OutboundHttpOptions _options = options.Value;
     private readonly OutboundHttpSender _sender = new(options.Value);
@@ -29,18 +31,22 @@ internal sealed partial class OutboundHttpCapability(
     public void Link(ComponentLinker linker)
     {
         ArgumentNullException.ThrowIfNull(linker);
-        using var root = linker.Root();
-        using var http = root.AddInstance(HostInterfaces.OutboundHttp);
-        http.DefineFunction("fetch", HostFunction.Guard((arguments, results) =>
-            results[0] = Fetch(InvocationScope.Current, arguments[0]).ToComponentValue()));
+        V1_1.OutboundHttpImport.Link(linker, () => this, HostFunction.Guard);
+    }
+
+    /// <summary><c>fetch</c> of the running call.</summary>
+    public Result<V1_1.Response, V1_1.HttpError> Fetch(V1_1.Request request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Fetch(InvocationScope.Current, request).ToWit();
     }
 
     public void Dispose() => _sender.Dispose();
 
-    private FetchResult Fetch(InvocationScope scope, ComponentValue request)
+    private FetchResult Fetch(InvocationScope scope, V1_1.Request request)
     {
         var context = scope.Context;
-        var method = request.Field("method").AsString();
+        var method = request.Method;
         if (!_options.Enabled)
         {
             return FetchResult.Forbidden("outbound HTTP is turned off on this host");
@@ -52,7 +58,7 @@ internal sealed partial class OutboundHttpCapability(
         }
 
         var checkedRequest = OutboundRequestReader.Read(
-            method, request.Field("url").AsString(), request.Field("headers").AsString(), request.Field("body").AsString(), _options, out var invalid);
+            method, request.Url, request.Headers, request.Body, _options, out var invalid);
         if (checkedRequest is null)
         {
             LogInvalid(context.TenantId, context.ComponentName);
