@@ -579,7 +579,7 @@ internal sealed class BindingsEmitter
     }
 
     /// <summary>A <c>param</c> tag per WIT parameter (the C# name without a keyword's <c>@</c>).</summary>
-    private static void ParameterDocs(SourceWriter source, WitFunction function, Dictionary<WitParameter, string> parameters)
+    internal static void ParameterDocs(SourceWriter source, WitFunction function, Dictionary<WitParameter, string> parameters)
     {
         foreach (var parameter in function.Parameters)
         {

@@ -193,6 +193,7 @@ internal sealed class JsonEmitter(WitResolution resolution, IReadOnlyDictionary<
             var parameters = BindingsEmitter.ParameterNames(function, "cancellationToken");
             var result = function.Result is null ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{types.TypeOf(function.Result)}>";
             source.Summary(function.Docs, $"Calls <c>{function.Name}</c>.");
+            BindingsEmitter.ParameterDocs(source, function, parameters);
             source.Line("/// <param name=\"cancellationToken\">Cancels the call where the invoker allows it.</param>");
             source.Line($"/// <exception cref=\"{RT}.WitJsonValueException\">The returned JSON does not fit the function's result type.</exception>");
             source.Line(WitName + CSharpNames.Literal(function.Name) + ")]");
