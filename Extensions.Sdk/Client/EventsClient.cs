@@ -19,10 +19,14 @@ public sealed class EventsClient
     /// <param name="eventType">The event type, e.g. <c>order.placed</c>.</param>
     /// <param name="payload">The event body: serialised to JSON with <paramref name="options"/> (camelCase by default).</param>
     /// <param name="eventId">An id for idempotent retries; the host generates one when null.</param>
+    /// <param name="correlationId">
+    /// Groups the events of one operation (1 to 200 visible ASCII characters): 1.1 handlers get it in
+    /// the event's metadata, and events raised in reaction keep it. Null: the event's own id.
+    /// </param>
     /// <param name="options">How to serialise <paramref name="payload"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public Task<EventPublishResult> PublishAsync<TPayload>(
-        string tenant, string eventType, TPayload payload, string? eventId = null, JsonSerializerOptions? options = null,
+        string tenant, string eventType, TPayload payload, string? eventId = null, string? correlationId = null, JsonSerializerOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventType);
@@ -34,6 +38,11 @@ public sealed class EventsClient
         if (eventId is not null)
         {
             body["eventId"] = eventId;
+        }
+
+        if (correlationId is not null)
+        {
+            body["correlationId"] = correlationId;
         }
 
         return _transport.PostAsync<EventPublishResult>($"/api/v1/tenants/{ApiTransport.Segment(tenant)}/events", body, cancellationToken);

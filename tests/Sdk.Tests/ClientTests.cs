@@ -48,6 +48,22 @@ public sealed class ClientTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task Events_CorrelationId_ReachesA11HandlersMetadataAndTheVersionSaysItTargets11()
+    {
+        await using var scenario = await ClientScenario.StartAsync(fixture);
+        var version = await scenario.DeployAsync("meta", WatText.ToBinary(Guests.Wat("metadata-event-handler-1.1")));
+        await scenario.Client.Subscriptions.SubscribeAsync(scenario.Tenant, "order.placed", "meta", SubscriptionMode.Sync, cancellationToken: Cancellation);
+
+        var given = await scenario.Client.Events.PublishAsync(scenario.Tenant, "order.placed", new { OrderId = 7 }, correlationId: "checkout-7", cancellationToken: Cancellation);
+        var defaulted = await scenario.Client.Events.PublishAsync(scenario.Tenant, "order.placed", new { OrderId = 8 }, cancellationToken: Cancellation);
+
+        // metadata-event-handler-1.1.wat vetoes with the correlation id it was given.
+        Assert.Equal("1.1.0", version.ContractVersion);
+        Assert.Equal(("vetoed", "checkout-7"), (given.Status, given.Reason));
+        Assert.Equal(("vetoed", defaulted.EventId), (defaulted.Status, defaulted.Reason));
+    }
+
+    [Fact]
     public async Task Events_AsyncSubscriber_IsDeliveredAndListedWithItsDelivery()
     {
         await using var scenario = await ClientScenario.StartAsync(fixture);

@@ -50,7 +50,9 @@ public sealed class HostFixture : IAsyncLifetime
         {
             options.BaseAddress = address;
             options.ApiKey = key;
-            options.RequestTimeout = TimeSpan.FromSeconds(60);
+            // Longer than the host's 60 s compile budget: an upload of a large guest on a busy machine
+            // ends at the host's budget (a 422), not at the client's timeout.
+            options.RequestTimeout = TimeSpan.FromSeconds(150);
         });
         configure?.Invoke(builder);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

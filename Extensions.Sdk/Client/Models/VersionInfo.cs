@@ -30,6 +30,12 @@ public sealed record VersionInfo
     /// <summary>The worlds it implements.</summary>
     public IReadOnlyList<string> Worlds { get; init; } = [];
 
+    /// <summary>
+    /// The <c>saas:extensibility</c> version it targets (<c>1.0.0</c>, <c>1.1.0</c>), or null when it
+    /// imports and exports nothing of that package (a component of the application's own world).
+    /// </summary>
+    public string? ContractVersion { get; init; }
+
     /// <summary>The WASI interfaces it imports, without version.</summary>
     public IReadOnlyList<string> Wasi { get; init; } = [];
 

@@ -84,8 +84,9 @@ public sealed class JsonEmitterTests
         Assert.NotNull(run.Compilation.GetTypeByMetadataName("A.B.I.IJsonClient"));
     }
 
+    /// <summary>The calls a client offers: its instance methods (the ComponentValue client's static argument encoders and result decoders are the host's, not a caller's).</summary>
     private static List<string> Signatures(INamedTypeSymbol client) =>
-        [.. client.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary)
+        [.. client.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary && !m.IsStatic)
             .Select(m => $"{m.ReturnType.ToDisplayString()} {m.Name}({string.Join(", ", m.Parameters.Select(p => $"{p.Type.ToDisplayString()} {p.Name}"))})")
             .Order(StringComparer.Ordinal)];
 }
