@@ -62,37 +62,14 @@ internal static class CallsCommand
             new Variant($"warm   {s.Name}", s.Warm, s.Resources.Renew),
         }).ToArray();
 
-        foreach (var variant in variants)
-        {
-            for (var i = 0; i < WarmUpCalls; i++)
-            {
-                variant.Untimed?.Invoke();
-                variant.Invoke();
-            }
-        }
-
         var perRound = Math.Max(1, calls / Rounds);
-        var samples = variants.Select(_ => new List<double>(perRound * Rounds)).ToArray();
-        for (var round = 0; round < Rounds; round++)
-        {
-            for (var v = 0; v < variants.Length; v++)
-            {
-                for (var i = 0; i < perRound; i++)
-                {
-                    variants[v].Untimed?.Invoke();
-                    var started = Stopwatch.GetTimestamp();
-                    variants[v].Invoke();
-                    samples[v].Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
-                }
-            }
-        }
+        var sorted = InterleavedSamples.Take([.. variants.Select(v => (v.Invoke, v.Untimed))], WarmUpCalls, perRound, Rounds);
 
         output.WriteLine(FigureText.Invariant($"host calls of saas:extensibility, 1 thread, {perRound * Rounds} calls per variant in {Rounds} interleaved rounds:"));
         for (var v = 0; v < variants.Length; v++)
         {
-            var sorted = samples[v].Order().ToArray();
             output.WriteLine(FigureText.Invariant(
-                $"  {variants[v].Name,-66} p50 {Percentiles.OfSorted(sorted, 50),7:F2} µs  p99 {Percentiles.OfSorted(sorted, 99),7:F2} µs"));
+                $"  {variants[v].Name,-66} p50 {Percentiles.OfSorted(sorted[v], 50),7:F2} µs  p99 {Percentiles.OfSorted(sorted[v], 99),7:F2} µs"));
         }
 
         foreach (var scenario in scenarios)

@@ -50,30 +50,8 @@ internal static class LatencyCommand
         const int Raw = 0;
         const int Host = 2;
 
-        foreach (var variant in variants)
-        {
-            for (var i = 0; i < WarmUpCalls; i++)
-            {
-                variant.Invoke();
-            }
-        }
-
         var perRound = Math.Max(1, calls / Rounds);
-        var samples = variants.Select(_ => new List<double>(perRound * Rounds)).ToArray();
-        for (var round = 0; round < Rounds; round++)
-        {
-            for (var v = 0; v < variants.Length; v++)
-            {
-                for (var i = 0; i < perRound; i++)
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    variants[v].Invoke();
-                    samples[v].Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
-                }
-            }
-        }
-
-        var sorted = samples.Select(s => s.Order().ToArray()).ToArray();
+        var sorted = InterleavedSamples.Take([.. variants.Select(v => (v.Invoke, (Action?)null))], WarmUpCalls, perRound, Rounds);
         var p50 = sorted.Select(s => Percentiles.OfSorted(s, 50)).ToArray();
         var p99 = sorted.Select(s => Percentiles.OfSorted(s, 99)).ToArray();
         output.WriteLine(FigureText.Invariant($"fresh sandbox invoke of add.wat, 1 thread, {perRound * Rounds} calls per variant in {Rounds} interleaved rounds:"));
