@@ -1,5 +1,8 @@
 using ExtensibilityHost.Core.Contract.Saas.Extensibility.V1_1_0.EventHandler;
 using ExtensibilityHost.Core.Contract.Saas.Extensibility.V1_1_0.Types;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ExtensibilityHost.Core.Components;
 using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Runtime;
 using ExtensibilityHost.Core.Runtime.Imports;
@@ -50,6 +53,41 @@ internal static class EventHandlerCall
             Payload = payload,
             Metadata = new EventMetadata { CorrelationId = correlationId ?? eventId, Depth = (uint)Math.Max(0, depth) },
         };
+
+    /// <summary>
+    /// Recorded <c>handle</c> arguments (JSON, as the invocation log keeps them) fitted to the
+    /// <c>event</c> of <paramref name="signature"/>'s contract version, for replaying a call recorded
+    /// for one version against a component of another (a shadow run at review): a 1.0 event given
+    /// to a 1.1 handler gets the <c>metadata</c> the host gives an event whose publisher named no
+    /// correlation id (its own id, depth 0; what the recorded call's publisher gave is not known),
+    /// and a 1.1 event given to a 1.0 handler loses it. Anything else is returned unchanged.
+    /// </summary>
+    public static JsonElement FitRecordedArguments(JsonElement arguments, ComponentFunctionSignature signature)
+    {
+        if (signature.Parameters is not [{ Type: WitType.Record declared }]
+            || arguments.ValueKind != JsonValueKind.Array || arguments.GetArrayLength() != 1
+            || JsonNode.Parse(arguments.GetRawText()) is not JsonArray { Count: 1 } array
+            || array[0] is not JsonObject recorded
+            || recorded["id"] is not JsonValue id)
+        {
+            return arguments;
+        }
+
+        var wantsMetadata = declared.Fields.Any(f => f.Name == "metadata");
+        switch (wantsMetadata, recorded.ContainsKey("metadata"))
+        {
+            case (true, false):
+                recorded["metadata"] = new JsonObject { ["correlation-id"] = id.DeepClone(), ["depth"] = 0 };
+                break;
+            case (false, true):
+                recorded.Remove("metadata");
+                break;
+            default:
+                return arguments;
+        }
+
+        return JsonSerializer.SerializeToElement(array);
+    }
 
     /// <summary>The arguments of <c>handle</c> for <paramref name="event"/>.</summary>
     public static ComponentValue[] Arguments(Event @event) => EventHandlerClient.EncodeHandleArguments(@event);

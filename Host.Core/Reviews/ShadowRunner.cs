@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExtensibilityHost.Core.Components;
+using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Invocations.Json;
 using ExtensibilityHost.Core.Invocations.Log;
@@ -119,6 +120,12 @@ public sealed class ShadowRunner
         if (signature is null)
         {
             return NotRun($"version {version.Number} has no export '{target}'");
+        }
+
+        // A call recorded for one version of the event contract, replayed against another.
+        if (target.Function == EventHandlerCall.Target.Function && ContractResolution.IsVersionOf(target.Interface, EventHandlerCall.Target.Interface!))
+        {
+            arguments = EventHandlerCall.FitRecordedArguments(arguments, signature);
         }
 
         IReadOnlyList<Wasmtime.Components.ComponentValue> values;

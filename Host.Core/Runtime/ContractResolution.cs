@@ -51,6 +51,11 @@ internal static class ContractResolution
         return (resolved, narrowed ?? arguments);
     }
 
+    /// <summary>Whether <paramref name="name"/> is <paramref name="interfaceName"/> at any version of the same major version.</summary>
+    public static bool IsVersionOf(string? name, string interfaceName) =>
+        name is not null && Split(name) is { } found && Split(interfaceName) is { } wanted
+        && found.Prefix == wanted.Prefix && found.Version.Major == wanted.Version.Major;
+
     /// <summary>The exported instance of the same package, name and major version as <paramref name="name"/>, the highest version first.</summary>
     private static ComponentItem? SameMajorVersion(ComponentDescription exports, string name)
     {

@@ -139,6 +139,39 @@ public sealed class ShadowRunnerTests(InvocationFixture fixture)
     }
 
     [Fact]
+    public async Task RunAsync_11CandidateOfA10Handler_RunsOnTheRecordedEventsWithTheMetadataTheHostGives()
+    {
+        // A 1.0 handler's calls are recorded with the 1.0 event (no metadata); the 1.1 candidate
+        // (metadata-event-handler-1.1.wat vetoes with the correlation id it is given) must still run
+        // on them, as the upgrade a reviewer most needs a shadow run for.
+        var tenant = InvocationFixture.NewTenantId();
+        await fixture.Host.SeedAsync(tenant, "hooks", fixture.Wat("event-handler"));
+        await HandleAsync(tenant, "hooks", """{"n":1}""");
+        var candidate = await fixture.Host.SeedAsync(tenant, "hooks", fixture.Wat("metadata-event-handler-1.1"), VersionStatus.Pending);
+
+        var input = Assert.Single((await ShadowAsync(candidate))!.Inputs);
+
+        Assert.Equal(("ok", "ok"), (input.Active.Outcome, input.Candidate.Outcome));
+        Assert.Equal("""{"ok":{"tag":"veto","value":"evt-0"}}""", input.Candidate.OutputText);
+        Assert.True(input.Differs);
+    }
+
+    [Fact]
+    public async Task RunAsync_10CandidateOfA11Handler_RunsOnTheRecordedEventsWithoutTheMetadata()
+    {
+        var tenant = InvocationFixture.NewTenantId();
+        await fixture.Host.SeedAsync(tenant, "hooks", fixture.Wat("metadata-event-handler-1.1"));
+        await HandleAsync(tenant, "hooks", """{"n":1}""");
+        var candidate = await fixture.Host.SeedAsync(tenant, "hooks", fixture.Wat("veto-echo-event-handler"), VersionStatus.Pending);
+
+        var input = Assert.Single((await ShadowAsync(candidate))!.Inputs);
+
+        Assert.Equal(("ok", "ok"), (input.Active.Outcome, input.Candidate.Outcome));
+        Assert.Equal("""{"ok":{"tag":"veto","value":"evt-0"}}""", input.Active.OutputText);
+        Assert.Equal("""{"ok":{"tag":"veto","value":"{\u0022n\u0022:1}"}}""", input.Candidate.OutputText);
+    }
+
+    [Fact]
     public async Task RunAsync_UnknownVersion_IsNull()
     {
         Assert.Null(await ShadowAsync(Guid.NewGuid()));
