@@ -62,9 +62,13 @@ internal static class EventHandlerCall
     /// correlation id (its own id, depth 0; what the recorded call's publisher gave is not known),
     /// and a 1.1 event given to a 1.0 handler loses it. Anything else is returned unchanged.
     /// </summary>
-    public static JsonElement FitRecordedArguments(JsonElement arguments, ComponentFunctionSignature signature)
+    /// <param name="target">The export the recorded call is replayed against; other than <c>handle</c> of an event-handler version, nothing changes.</param>
+    /// <param name="arguments">The recorded arguments.</param>
+    /// <param name="signature">The signature of <paramref name="target"/> in the component replaying it.</param>
+    public static JsonElement FitRecordedArguments(InvocationTarget target, JsonElement arguments, ComponentFunctionSignature signature)
     {
-        if (signature.Parameters is not [{ Type: WitType.Record declared }]
+        if (target.Function != Target.Function || !ContractResolution.IsVersionOf(target.Interface, Target.Interface!)
+            || signature.Parameters is not [{ Type: WitType.Record declared }]
             || arguments.ValueKind != JsonValueKind.Array || arguments.GetArrayLength() != 1
             || JsonNode.Parse(arguments.GetRawText()) is not JsonArray { Count: 1 } array
             || array[0] is not JsonObject recorded

@@ -123,10 +123,7 @@ public sealed class ShadowRunner
         }
 
         // A call recorded for one version of the event contract, replayed against another.
-        if (target.Function == EventHandlerCall.Target.Function && ContractResolution.IsVersionOf(target.Interface, EventHandlerCall.Target.Interface!))
-        {
-            arguments = EventHandlerCall.FitRecordedArguments(arguments, signature);
-        }
+        arguments = EventHandlerCall.FitRecordedArguments(target, arguments, signature);
 
         IReadOnlyList<Wasmtime.Components.ComponentValue> values;
         try

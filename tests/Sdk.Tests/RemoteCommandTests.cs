@@ -306,6 +306,31 @@ public sealed class RemoteCommandTests(HostFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Replay_ALocal11BuildOfA10Handler_CallsIts11ExportWithTheMetadata()
+    {
+        var (tenant, key) = await PublishedAsync("gate", "veto-echo-event-handler");
+        using (var client = fixture.Host.Client(key))
+        {
+            using var subscribe = await client.PutAsJsonAsync($"/api/v1/tenants/{tenant}/subscriptions/order.placed", new { component = "gate", mode = "sync" }, Cancellation);
+            subscribe.EnsureSuccessStatusCode();
+            using var publish = await client.PostAsJsonAsync($"/api/v1/tenants/{tenant}/events", new { eventType = "order.placed", payload = new { orderId = 1 } }, Cancellation);
+            publish.EnsureSuccessStatusCode();
+        }
+
+        var (_, lines, _) = await Ext.RunAsync("logs", "--json");
+        var recorded = JsonDocument.Parse(lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single()).RootElement;
+
+        // metadata-event-handler-1.1.wat vetoes with the correlation id it is given: the event's id.
+        var (exitCode, replay) = await Ext.RunJsonAsync(
+            "replay", recorded.GetProperty("id").GetString()!, Guests.WatPath("metadata-event-handler-1.1"), "--kv", Path.Combine(_session.Directory, "kv.json"), "--json");
+
+        Assert.Equal(ExitCodes.ReplayDiffers, exitCode);
+        var local = replay.GetProperty("local");
+        Assert.Equal("ok", local.GetProperty("outcome").GetString());
+        Assert.Equal(recorded.GetProperty("eventId").GetString(), local.GetProperty("output").GetProperty("ok").GetProperty("value").GetString());
+    }
+
+    [Fact]
     public async Task Replay_UnknownInvocation_Exits20NotFound()
     {
         await PublishedAsync("echo", "point-echo");

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExtensibilityHost.Core.Components;
+using ExtensibilityHost.Core.Events;
 using ExtensibilityHost.Core.Invocations;
 using ExtensibilityHost.Core.Invocations.Log;
 using ExtensibilityHost.Core.Runtime;
@@ -57,7 +58,12 @@ internal static class ReplayCommand
                 var store = new FileKeyValueStore(parse.GetValue(keyValue) ?? Path.Combine(projectFolder, TestCommand.DefaultKeyValueFile), new KeyValueOptions());
                 using var runtime = new LocalRuntime(fuel: true, limits.Settings(parse, context), store);
                 var component = await runtime.LoadAsync(path, cancellationToken);
+
+                // A local build of another contract version than production's (1.0 → 1.1, say) is
+                // called at its own version's export, with the recorded event fitted to it.
+                target = ContractResolution.Resolve(component.Compiled, target, []).Target;
                 var signature = LocalCall.Signature(component.Description, target, $" that invocation {recorded.Id} called: is {path} a build of '{recorded.Component}'?");
+                arguments = EventHandlerCall.FitRecordedArguments(target, arguments, signature);
 
                 IReadOnlyList<ComponentValue> values;
                 try
