@@ -701,7 +701,8 @@ public static class WitJsonValues
 
                 break;
             case JsonValueKind.String when max == long.MaxValue:
-                if (!long.TryParse(Text(json!), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+                // A minus sign only, as the host reads it (docs/json-mapping.md).
+                if (Text(json!) is ['+', ..] || !long.TryParse(Text(json!), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
                 {
                     throw Mismatch(name, json, $"not a decimal integer in range {min}..{max}");
                 }

@@ -176,7 +176,8 @@ public static class WitJson
             }
             else if (json.ValueKind == JsonValueKind.String && max == long.MaxValue)
             {
-                if (!long.TryParse(Text(json), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+                // A minus sign only: docs/json-mapping.md takes no '+', as JSON numbers take none.
+                if (Text(json) is ['+', ..] || !long.TryParse(Text(json), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
                 {
                     throw Mismatch(name, json, $"not a decimal integer in range {min}..{max}");
                 }

@@ -43,7 +43,6 @@ public sealed class JsonInputTests
     {
         { "line-item", """{"sku": "a", "quantity": 1, "unit-price-cents": "18446744073709551615"}""" },
         { "record", Keywords.Replace("\"ACRONYM-field\": 0", "\"ACRONYM-field\": \"-9223372036854775808\"", StringComparison.Ordinal) },
-        { "record", Keywords.Replace("\"ACRONYM-field\": 0", "\"ACRONYM-field\": \"+5\"", StringComparison.Ordinal) },
         { "record", Keywords.Replace("1.5", "\"-Infinity\"", StringComparison.Ordinal) },
         { "record", Keywords.Replace("1.5", "1e308", StringComparison.Ordinal) },
         { "customer", """{"tier": "gold", "id": "c1"}""" },
@@ -67,6 +66,7 @@ public sealed class JsonInputTests
     /// <summary>Inputs the host refuses.</summary>
     public static TheoryData<string, string> Refused() => new()
     {
+        { "record", Keywords.Replace("\"ACRONYM-field\": 0", "\"ACRONYM-field\": \"+5\"", StringComparison.Ordinal) },
         { "cart", """{"customer": {"id": "c1", "tier": "gold"}, "lines": [{"sku": "a", "quantity": "x", "unit-price-cents": 1}]}""" },
         { "cart", """{"customer": {"tier": "gold"}, "lines": []}""" },
         { "cart", """{"customer": {"id": "c1", "tier": "gold"}}""" },
