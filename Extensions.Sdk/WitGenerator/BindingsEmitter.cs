@@ -1,5 +1,5 @@
-using ExtensibilityHost.Sdk.Wit;
 using System.Globalization;
+using ExtensibilityHost.Sdk.Wit;
 using ExtensibilityHost.Sdk.Wit.Resolution;
 using ExtensibilityHost.Sdk.Wit.Syntax;
 
