@@ -57,19 +57,11 @@ internal static class ContractResolution
         && found.Prefix == wanted.Prefix && found.Version.Major == wanted.Version.Major;
 
     /// <summary>The exported instance of the same package, name and major version as <paramref name="name"/>, the highest version first.</summary>
-    private static ComponentItem? SameMajorVersion(ComponentDescription exports, string name)
-    {
-        if (Split(name) is not { } wanted)
-        {
-            return null;
-        }
-
-        return exports.Exports
-            .Where(item => item.Kind == ComponentItemKind.Instance && Split(item.Name) is { } found
-                && found.Prefix == wanted.Prefix && found.Version.Major == wanted.Version.Major)
+    private static ComponentItem? SameMajorVersion(ComponentDescription exports, string name) =>
+        exports.Exports
+            .Where(item => item.Kind == ComponentItemKind.Instance && IsVersionOf(item.Name, name))
             .OrderByDescending(item => Split(item.Name)!.Value.Version)
             .FirstOrDefault();
-    }
 
     private static (string Prefix, Version Version)? Split(string name)
     {

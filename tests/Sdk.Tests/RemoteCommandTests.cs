@@ -258,6 +258,25 @@ public sealed class RemoteCommandTests(HostFixture fixture) : IDisposable
         Assert.Equal(invocationId, invocation.GetProperty("id").GetGuid());
     }
 
+    /// <summary>
+    /// veto-echo-event-handler.wat published as <c>gate</c>, subscribed sync to <c>order.placed</c>,
+    /// and one such event published: its invocation as <c>ext logs --json</c> shows it.
+    /// </summary>
+    private async Task<JsonElement> VetoedOrderAsync()
+    {
+        var (tenant, key) = await PublishedAsync("gate", "veto-echo-event-handler");
+        using (var client = fixture.Host.Client(key))
+        {
+            using var subscribe = await client.PutAsJsonAsync($"/api/v1/tenants/{tenant}/subscriptions/order.placed", new { component = "gate", mode = "sync" }, Cancellation);
+            subscribe.EnsureSuccessStatusCode();
+            using var publish = await client.PostAsJsonAsync($"/api/v1/tenants/{tenant}/events", new { eventType = "order.placed", payload = new { orderId = 1 } }, Cancellation);
+            publish.EnsureSuccessStatusCode();
+        }
+
+        var (_, lines, _) = await Ext.RunAsync("logs", "--json");
+        return JsonDocument.Parse(lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single()).RootElement;
+    }
+
     [Fact]
     public async Task Replay_Text_ShowsBothRunsSideBySide()
     {
@@ -282,17 +301,7 @@ public sealed class RemoteCommandTests(HostFixture fixture) : IDisposable
     [Fact]
     public async Task Replay_AgainstADifferentComponent_Exits23MarkingTheDifference()
     {
-        var (tenant, key) = await PublishedAsync("gate", "veto-echo-event-handler");
-        using (var client = fixture.Host.Client(key))
-        {
-            using var subscribe = await client.PutAsJsonAsync($"/api/v1/tenants/{tenant}/subscriptions/order.placed", new { component = "gate", mode = "sync" }, Cancellation);
-            subscribe.EnsureSuccessStatusCode();
-            using var publish = await client.PostAsJsonAsync($"/api/v1/tenants/{tenant}/events", new { eventType = "order.placed", payload = new { orderId = 1 } }, Cancellation);
-            publish.EnsureSuccessStatusCode();
-        }
-
-        var (_, lines, _) = await Ext.RunAsync("logs", "--json");
-        var invocationId = JsonDocument.Parse(lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single()).RootElement.GetProperty("id").GetString()!;
+        var invocationId = (await VetoedOrderAsync()).GetProperty("id").GetString()!;
 
         var (exitCode, replay) = await Ext.RunJsonAsync("replay", invocationId, Guests.WatPath("event-handler"), "--kv", Path.Combine(_session.Directory, "kv.json"), "--json");
         var (_, text, _) = await Ext.RunAsync("replay", invocationId, Guests.WatPath("event-handler"), "--kv", Path.Combine(_session.Directory, "kv.json"));
@@ -308,17 +317,7 @@ public sealed class RemoteCommandTests(HostFixture fixture) : IDisposable
     [Fact]
     public async Task Replay_ALocal11BuildOfA10Handler_CallsIts11ExportWithTheMetadata()
     {
-        var (tenant, key) = await PublishedAsync("gate", "veto-echo-event-handler");
-        using (var client = fixture.Host.Client(key))
-        {
-            using var subscribe = await client.PutAsJsonAsync($"/api/v1/tenants/{tenant}/subscriptions/order.placed", new { component = "gate", mode = "sync" }, Cancellation);
-            subscribe.EnsureSuccessStatusCode();
-            using var publish = await client.PostAsJsonAsync($"/api/v1/tenants/{tenant}/events", new { eventType = "order.placed", payload = new { orderId = 1 } }, Cancellation);
-            publish.EnsureSuccessStatusCode();
-        }
-
-        var (_, lines, _) = await Ext.RunAsync("logs", "--json");
-        var recorded = JsonDocument.Parse(lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single()).RootElement;
+        var recorded = await VetoedOrderAsync();
 
         // metadata-event-handler-1.1.wat vetoes with the correlation id it is given: the event's id.
         var (exitCode, replay) = await Ext.RunJsonAsync(
