@@ -73,6 +73,12 @@ catch (OptionsValidationException invalid)
 
     return ExitCodeConfigurationError;
 }
+catch (InvalidOperationException unreadable) when (unreadable.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+{
+    // A value of the wrong type ("abc" for a number): the binder's message names the value, the key and the type.
+    Console.Error.WriteLine($"Configuration error: {unreadable.Message}");
+    return ExitCodeConfigurationError;
+}
 
 app.Run();
 return 0;

@@ -18,6 +18,19 @@ public sealed class StartupTests : IDisposable
         Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_SettingOfTheWrongType_ExitsWithOneLineNamingItAndNoStackTrace()
+    {
+        var (exitCode, output, error) = await HostProcess.RunUntilExitAsync(
+            _data.FullName, new() { ["ExtensibilityHost__OutboundHttp__MaxUrlBytes"] = "abc" });
+
+        Assert.Equal(Program.ExitCodeConfigurationError, exitCode);
+        Assert.Equal(
+            "Configuration error: Failed to convert configuration value 'abc' at 'ExtensibilityHost:OutboundHttp:MaxUrlBytes' to type 'System.Int32'.",
+            error.Trim());
+        Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
